@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { PostArticle } from "@/components/post-article";
+import { ThreadList } from "@/components/thread";
+import { debatePath, homePath, postPath, subheadingPath } from "@/lib/paths";
+import type { PostView } from "@/lib/views";
+import { readPostContext } from "@/server/cache/reads";
+
+type Props = PageProps<"/debates/[slug]/posts/[postId]">;
+
+function describe(post: PostView): string {
+  const who = post.author?.name ?? "an unknown author";
+  if (post.title) return post.title;
+  return `${post.parentId ? "Reply" : "Contribution"} by ${who}`;
+}
+
+// Renders on demand for each URL, from the tagged cache in server/cache/reads.ts. The layout
+// is a prerendered shell that streams first, so an unknown URL gets the not-found page with
+// noindex but HTTP 200 (see ARCHITECTURE.md, "Not found").
+export const instant = false;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, postId } = await params;
+  const context = await readPostContext(slug, postId);
+  return context ? { title: `${describe(context.thread)} · ${context.subheading.title}` } : { title: "Post not found" };
+}
+
+/** A post's permalink: the post in its subheading, below the posts it answers, with its replies. */
+export default async function PostPage({ params }: Props) {
+  const { slug, postId } = await params;
+  const context = await readPostContext(slug, postId);
+  if (!context) notFound();
+  const { debate, subheading, ancestors, thread } = context;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: homePath(), label: "Debates" },
+          { href: debatePath(debate.slug), label: debate.title },
+          { href: subheadingPath(debate.slug, subheading.slug), label: subheading.title },
+        ]}
+      />
+      <h1 className="text-xl font-bold tracking-tight sm:text-2xl">{describe(thread)}</h1>
+      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+        Under “{subheading.title}”{ancestors.length > 0 && `, in reply to ${ancestors.at(-1)!.author?.name ?? "an unknown author"}`}
+      </p>
+
+      {ancestors.length > 0 && (
+        <section aria-labelledby="context-h" className="mt-6">
+          <h2 id="context-h" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
+            In reply to
+          </h2>
+          <ol className="mt-2 space-y-3 border-l-2 border-stone-300 pl-3 sm:pl-5 dark:border-stone-700">
+            {ancestors.map((post) => (
+              <li key={post.id} className="opacity-90">
+                <PostArticle post={post} debateSlug={debate.slug} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <section aria-labelledby="post-h" className="mt-6">
+        <h2 id="post-h" className="sr-only">
+          The post and its replies
+        </h2>
+        <ThreadList nodes={[thread]} debateSlug={debate.slug} />
+      </section>
+
+      <p className="mt-8 flex flex-wrap gap-4 text-sm">
+        {ancestors[0] && (
+          <Link href={postPath(debate.slug, ancestors[0].id)} className="hover:underline">
+            ↑ Whole thread
+          </Link>
+        )}
+        <Link href={subheadingPath(debate.slug, subheading.slug)} className="hover:underline">
+          ← Back to “{subheading.title}”
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { postAnchor, postPath } from "@/lib/paths";
+import type { PostView } from "@/lib/views";
+import { AuthorName } from "./author-name";
+import { PostDate } from "./post-date";
+import { RichText } from "./rich-text";
+
+type HeadingLevel = 2 | 3;
+
+/**
+ * One post. A top-level contribution carries a heading (its title, or who wrote it, for
+ * screen-reader navigation); a reply is labelled by its author.
+ */
+export function PostArticle({ post, debateSlug, headingLevel }: { post: PostView; debateSlug: string; headingLevel?: HeadingLevel }) {
+  const anchor = postAnchor(post.id);
+  const who = post.author?.name ?? (post.state === "visible" ? "an unknown author" : "a removed author");
+  const Heading = headingLevel ? (`h${headingLevel}` as const) : null;
+  const label = post.parentId ? `Reply by ${who}` : `Contribution by ${who}`;
+
+  return (
+    <article id={anchor} aria-labelledby={Heading ? `${anchor}-h` : undefined} aria-label={Heading ? undefined : label} className="scroll-mt-4 p-1">
+      {Heading &&
+        (post.title ? (
+          <Heading id={`${anchor}-h`} className="mb-1 text-lg font-semibold leading-snug">
+            {post.title}
+          </Heading>
+        ) : (
+          <Heading id={`${anchor}-h`} className="sr-only">
+            {label}
+          </Heading>
+        ))}
+      {!Heading && post.title && <p className="mb-1 font-semibold">{post.title}</p>}
+      <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-stone-600 dark:text-stone-400">
+        {post.state === "visible" ? <AuthorName author={post.author} /> : <span className="italic">—</span>}
+        <span aria-hidden="true">·</span>
+        <Link href={postPath(debateSlug, post.id)} className="hover:underline">
+          <PostDate date={post.createdAt} known={post.dateKnown} />
+          <span className="sr-only"> (permalink)</span>
+        </Link>
+        {post.editedAt && post.state === "visible" && <span>· edited</span>}
+      </p>
+      {post.attributionNote && <p className="mt-0.5 text-xs italic text-stone-500 dark:text-stone-400">Note: {post.attributionNote}</p>}
+      {post.state === "visible" && post.bodyHtml !== null ? (
+        <RichText html={post.bodyHtml} className="mt-2" />
+      ) : (
+        <p className="mt-2 rounded bg-stone-100 px-3 py-2 text-sm italic text-stone-600 dark:bg-stone-900 dark:text-stone-400">
+          {post.state === "deleted" ? "Deleted by its author." : `Hidden by a moderator${post.hiddenReason ? `: ${post.hiddenReason}` : "."}`}
+        </p>
+      )}
+      {post.sourceUrl && (
+        <p className="mt-2 text-xs text-stone-500 dark:text-stone-400">
+          Originally published at{" "}
+          <a href={post.sourceUrl} rel="nofollow ugc noopener" className="break-all underline">
+            {post.sourceUrl}
+          </a>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { postPath } from "@/lib/paths";
+import { pluralize } from "@/lib/text";
+import { continuesBeyond } from "@/lib/thread-tree";
+import type { ThreadNode } from "@/lib/views";
+import { PostArticle } from "./post-article";
+
+type Props = { nodes: ThreadNode[]; debateSlug: string; headingLevel?: 2 | 3 };
+
+/** Contributions with their nested replies: indented under a thread line, collapsible. */
+export function ThreadList({ nodes, debateSlug, headingLevel }: Props) {
+  return (
+    <ol className="space-y-6">
+      {nodes.map((node) => (
+        <ThreadItem key={node.id} node={node} debateSlug={debateSlug} level={0} headingLevel={headingLevel} />
+      ))}
+    </ol>
+  );
+}
+
+function ThreadItem({ node, debateSlug, level, headingLevel }: { node: ThreadNode; debateSlug: string; level: number; headingLevel?: 2 | 3 }) {
+  return (
+    <li className={level === 0 ? "rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:p-4 dark:border-stone-800 dark:bg-stone-900" : ""}>
+      <PostArticle post={node} debateSlug={debateSlug} headingLevel={level === 0 ? headingLevel : undefined} />
+      {node.replies.length > 0 && (
+        <details open className="mt-3">
+          <summary className="inline-flex cursor-pointer select-none items-center gap-1 rounded px-1 text-sm font-medium text-amber-800 hover:underline dark:text-amber-300">
+            <span className="when-open">Hide</span>
+            <span className="when-closed">Show</span> {pluralize(node.replies.length, "reply", "replies")} to this
+          </summary>
+          <ol className="mt-3 space-y-5 border-l-2 border-stone-300 pl-3 sm:pl-5 dark:border-stone-700">
+            {node.replies.map((reply) => (
+              <ThreadItem key={reply.id} node={reply} debateSlug={debateSlug} level={level + 1} />
+            ))}
+          </ol>
+        </details>
+      )}
+      {continuesBeyond(node, level) && (
+        <p className="mt-2 text-sm">
+          <Link href={postPath(debateSlug, node.id)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+            Continue this thread ({pluralize(node.replyCount, "reply", "replies")}) →
+          </Link>
+        </p>
+      )}
+    </li>
+  );
+}

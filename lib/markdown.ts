@@ -1,0 +1,36 @@
+import rehypeExternalLinks from "rehype-external-links";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+
+/**
+ * Bump when the pipeline's output changes: stored HTML with an older version is re-rendered
+ * by `npm run db:seed` (see server/posts/rerender-stale.ts).
+ */
+export const RENDER_VERSION = 1;
+
+// GitHub's schema (rehype-sanitize's default) minus anything that could run script or pull in
+// remote content: raw HTML never reaches it (remark-rehype drops it), and `javascript:` or
+// `data:` URLs, event handlers and style attributes are stripped here.
+const schema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== "img"),
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize, schema)
+  // Runs after sanitizing, on every link: user content must not pass on our reputation.
+  .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener"], test: () => true })
+  .use(rehypeStringify)
+  .freeze();
+
+/** Markdown from a user (or an archive) → HTML that is safe to inject into the page. */
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}

@@ -1,0 +1,77 @@
+// The shapes the server hands to pages and components. Built in server/ with `select`, never
+// whole rows; content that the viewer may not see is already removed.
+
+export type AuthorView = { id: string; name: string; imported: boolean } | null;
+
+export type PostView = {
+  id: string;
+  subheadingId: string;
+  parentId: string | null;
+  depth: number;
+  title: string | null;
+  /** Null when the post is hidden or deleted: the viewer gets the notice, not the content. */
+  bodyHtml: string | null;
+  author: AuthorView;
+  attributionNote: string | null;
+  sourceUrl: string | null;
+  createdAt: Date;
+  dateKnown: boolean;
+  editedAt: Date | null;
+  replyCount: number;
+  pinned: boolean;
+  state: "visible" | "hidden" | "deleted";
+  hiddenReason: string | null;
+};
+
+export type ThreadNode = PostView & { replies: ThreadNode[] };
+
+export type SubheadingSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string | null;
+  position: number;
+  contributionCount: number;
+  replyCount: number;
+  lastActivityAt: Date | null;
+  locked: boolean;
+};
+
+export type DebateSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  author: AuthorView;
+  subheadingCount: number;
+  contributionCount: number;
+  replyCount: number;
+  viewCount: number;
+  lastActivityAt: Date;
+  pinned: boolean;
+  locked: boolean;
+};
+
+export type DebateHeader = {
+  id: string;
+  slug: string;
+  title: string;
+  bodyHtml: string;
+  author: AuthorView;
+  attributionNote: string | null;
+  createdAt: Date;
+  dateKnown: boolean;
+  viewCount: number;
+  contributionCount: number;
+  replyCount: number;
+  lastActivityAt: Date;
+  locked: boolean;
+};
+
+/** One page of a subheading's contributions, each with its replies to the display depth. */
+export type ContributionPage = {
+  pinned: ThreadNode[];
+  threads: ThreadNode[];
+  /** Cursor for the next page, or null on the last one. */
+  nextCursor: string | null;
+};

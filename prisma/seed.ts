@@ -1,0 +1,34 @@
+// `npm run db:seed`: imports every archived debate in prisma/seed-data/ (idempotent: a second run
+// adds nothing) and re-renders any HTML stored by an older Markdown pipeline.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "@/server/db";
+import { importDebate } from "@/server/import/import-debate";
+import { rerenderStale } from "@/server/posts/rerender-stale";
+
+// npm runs scripts from the project root.
+const dataDir = path.resolve("prisma/seed-data");
+
+async function main() {
+  const db = createDb();
+  try {
+    for (const file of readdirSync(dataDir).filter((f) => f.endsWith(".json")).sort()) {
+      const summary = await importDebate(db, JSON.parse(readFileSync(path.join(dataDir, file), "utf8")));
+      const added = summary.debateCreated || summary.subheadingsCreated || summary.postsCreated || summary.authorsCreated;
+      console.log(
+        added
+          ? `seed: ${file}: added ${summary.debateCreated ? "the debate, " : ""}${summary.subheadingsCreated} subheadings, ${summary.postsCreated} posts, ${summary.authorsCreated} authors`
+          : `seed: ${file}: already imported, nothing to add`,
+      );
+    }
+    const rerendered = await rerenderStale(db);
+    if (rerendered > 0) console.log(`seed: re-rendered ${rerendered} posts for the current Markdown pipeline`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,192 @@
+import "server-only";
+import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
+import { slugify } from "@/lib/slug";
+import type { Db, DbTx } from "../db";
+import { insertPost, type InsertPostInput } from "../posts/insert-post";
+import { debateFileSchema, type DebateFile } from "./debate-file";
+
+/**
+ * The archive keeps no dates for the debate itself or its replies. Such rows get a stand-in
+ * timestamp from here on, a minute apart in file order, so that they sort as the archive lists
+ * them, and `dateKnown: false` so that no page presents it as a date.
+ */
+const UNDATED_BASE = Date.UTC(2011, 0, 1);
+
+export type ImportSummary = { debateCreated: boolean; subheadingsCreated: number; postsCreated: number; authorsCreated: number };
+
+/**
+ * Imports an archived debate. Idempotent: what exists (matched by slug and import key) is kept
+ * as it is, only what is missing is added, all in one transaction.
+ */
+export async function importDebate(db: Db, raw: unknown): Promise<ImportSummary> {
+  const file = debateFileSchema.parse(raw);
+  checkReferences(file);
+  return db.$transaction(async (tx) => {
+    const summary: ImportSummary = { debateCreated: false, subheadingsCreated: 0, postsCreated: 0, authorsCreated: 0 };
+    const authorIds = await upsertAuthors(tx, file, summary);
+    const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
+
+    let debate = await tx.debate.findUnique({ where: { slug: file.debate.slug }, select: { id: true } });
+    if (!debate) {
+      debate = await tx.debate.create({
+        data: {
+          slug: file.debate.slug,
+          title: file.debate.title,
+          body: file.debate.body,
+          bodyHtml: renderMarkdown(file.debate.body),
+          renderVersion: RENDER_VERSION,
+          authorId: authorId(file.debate.author),
+          attributionNote: file.debate.authorNote ?? null,
+          viewCount: file.debate.views,
+          createdAt: new Date(UNDATED_BASE),
+          lastActivityAt: new Date(UNDATED_BASE),
+          dateKnown: false,
+        },
+        select: { id: true },
+      });
+      summary.debateCreated = true;
+    }
+
+    const subheadingIds = new Map<string, string>();
+    for (const section of [...file.sections].sort((a, b) => a.position - b.position)) {
+      const existing = await tx.subheading.findUnique({
+        where: { debateId_slug: { debateId: debate.id, slug: section.slug } },
+        select: { id: true },
+      });
+      const subheading =
+        existing ??
+        (await tx.subheading.create({
+          data: { debateId: debate.id, slug: section.slug, title: section.title, description: section.description ?? null, position: section.position },
+          select: { id: true },
+        }));
+      if (!existing) summary.subheadingsCreated++;
+      subheadingIds.set(section.slug, subheading.id);
+    }
+
+    const existingKeys = new Map(
+      (await tx.post.findMany({ where: { debateId: debate.id, importKey: { not: null } }, select: { id: true, importKey: true } })).map((p) => [p.importKey!, p.id]),
+    );
+    for (const { key, parentKey, input } of postsInImportOrder(file, subheadingIds, authorId)) {
+      if (existingKeys.has(key)) continue;
+      const parentId = parentKey ? existingKeys.get(parentKey) : null;
+      const post = await insertPost(tx, { ...input, parentId, importKey: key });
+      existingKeys.set(key, post.id);
+      summary.postsCreated++;
+    }
+    return summary;
+  }, { timeout: 60_000 });
+}
+
+async function upsertAuthors(tx: DbTx, file: DebateFile, summary: ImportSummary): Promise<Map<string, string>> {
+  const names = new Set<string>([file.debate.author]);
+  for (const post of file.posts) if (post.author) names.add(post.author);
+  for (const article of file.articles) {
+    if (article.author) names.add(article.author);
+    for (const comment of article.comments) if (comment.author) names.add(comment.author);
+  }
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    const importKey = `archive:${slugify(name)}`;
+    const existing = await tx.user.findUnique({ where: { importKey }, select: { id: true } });
+    // No email and no password: an imported author can never sign in.
+    const user = existing ?? (await tx.user.create({ data: { name, importKey }, select: { id: true } }));
+    if (!existing) summary.authorsCreated++;
+    ids.set(name, user.id);
+  }
+  return ids;
+}
+
+type PlannedPost = { key: string; parentKey: string | null; input: Omit<InsertPostInput, "parentId" | "importKey"> };
+
+/** Every post of the file, parents before their replies, with its stand-in or original date. */
+function postsInImportOrder(file: DebateFile, subheadingIds: Map<string, string>, authorId: (name: string | null) => string | null): PlannedPost[] {
+  const planned: PlannedPost[] = [];
+  let undated = 0;
+  const standIn = () => new Date(UNDATED_BASE + ++undated * 60_000);
+
+  for (const post of file.posts) {
+    planned.push({
+      key: post.id,
+      parentKey: post.parent,
+      input: {
+        subheadingId: subheadingIds.get(post.section)!,
+        authorId: authorId(post.author),
+        title: post.title ?? null,
+        body: post.body,
+        attributionNote: post.authorNote ?? null,
+        createdAt: standIn(),
+        dateKnown: false,
+      },
+    });
+  }
+  for (const article of file.articles) {
+    const createdAt = article.date ? new Date(article.date) : standIn();
+    planned.push({
+      key: article.id,
+      parentKey: null,
+      input: {
+        subheadingId: subheadingIds.get(article.section)!,
+        authorId: authorId(article.author),
+        title: article.title,
+        body: article.body,
+        attributionNote: article.authorNote ?? null,
+        sourceUrl: article.sourceUrl ?? null,
+        createdAt,
+        dateKnown: article.date !== null,
+      },
+    });
+    article.comments.forEach((comment, index) => {
+      planned.push({
+        key: comment.id,
+        parentKey: article.id,
+        input: {
+          subheadingId: subheadingIds.get(article.section)!,
+          authorId: authorId(comment.author),
+          body: comment.body,
+          attributionNote: comment.authorNote ?? null,
+          // Comments follow their article; their own dates were not preserved.
+          createdAt: new Date(createdAt.getTime() + (index + 1) * 60_000),
+          dateKnown: false,
+        },
+      });
+    });
+  }
+  return parentsFirst(planned);
+}
+
+function parentsFirst(posts: PlannedPost[]): PlannedPost[] {
+  const placed = new Set<string>();
+  const ordered: PlannedPost[] = [];
+  let remaining = posts;
+  while (remaining.length > 0) {
+    const next = remaining.filter((p) => p.parentKey === null || placed.has(p.parentKey));
+    if (next.length === 0) throw new Error(`Import: replies whose parent never comes: ${remaining.map((p) => p.key).join(", ")}`);
+    for (const post of next) {
+      placed.add(post.key);
+      ordered.push(post);
+    }
+    remaining = remaining.filter((p) => !placed.has(p.key));
+  }
+  return ordered;
+}
+
+/** Fails before writing anything when the file points at sections or posts it does not have. */
+function checkReferences(file: DebateFile): void {
+  const sections = new Set(file.sections.map((s) => s.slug));
+  const keys = new Set<string>();
+  const problems: string[] = [];
+  const all = [...file.posts.map((p) => ({ id: p.id, section: p.section })), ...file.articles.flatMap((a) => [{ id: a.id, section: a.section }, ...a.comments.map((c) => ({ id: c.id, section: a.section }))])];
+  for (const { id, section } of all) {
+    if (keys.has(id)) problems.push(`duplicate post id "${id}"`);
+    keys.add(id);
+    if (!sections.has(section)) problems.push(`post "${id}" names unknown section "${section}"`);
+  }
+  for (const post of file.posts) {
+    if (post.parent) {
+      const parent = file.posts.find((p) => p.id === post.parent);
+      if (!parent) problems.push(`post "${post.id}" answers unknown post "${post.parent}"`);
+      else if (parent.section !== post.section) problems.push(`post "${post.id}" is not in its parent's section`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Import: the debate file is inconsistent: ${problems.join("; ")}`);
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
+import type { DbTx } from "../db";
+import { AppError } from "../errors";
+
+export type InsertPostInput = {
+  subheadingId: string;
+  parentId?: string | null;
+  authorId: string | null;
+  title?: string | null;
+  body: string;
+  attributionNote?: string | null;
+  sourceUrl?: string | null;
+  importKey?: string | null;
+  createdAt?: Date;
+  dateKnown?: boolean;
+};
+
+/**
+ * Writes a post and every counter that counts it. Must run inside the caller's transaction:
+ * the counters and the row commit together or not at all. Authorization is the caller's.
+ */
+export async function insertPost(tx: DbTx, input: InsertPostInput) {
+  const bodyHtml = renderMarkdown(input.body);
+  const createdAt = input.createdAt ?? new Date();
+
+  const subheading = await tx.subheading.findUnique({ where: { id: input.subheadingId }, select: { id: true, debateId: true } });
+  if (!subheading) throw new AppError("NOT_FOUND", "That subheading does not exist.");
+
+  let depth = 0;
+  let rootId: string | null = null;
+  if (input.parentId) {
+    const parent = await tx.post.findUnique({
+      where: { id: input.parentId },
+      select: { id: true, depth: true, rootId: true, subheadingId: true },
+    });
+    if (!parent) throw new AppError("NOT_FOUND", "The post you are replying to does not exist.");
+    // A reply lives in its thread's subheading; moving a thread moves all of it.
+    if (parent.subheadingId !== subheading.id) throw new AppError("INVALID", "A reply must sit in the same subheading as the post it answers.");
+    depth = parent.depth + 1;
+    rootId = parent.rootId ?? parent.id;
+  }
+
+  const post = await tx.post.create({
+    data: {
+      debateId: subheading.debateId,
+      subheadingId: subheading.id,
+      parentId: input.parentId ?? null,
+      rootId,
+      depth,
+      authorId: input.authorId,
+      title: input.title ?? null,
+      body: input.body,
+      bodyHtml,
+      renderVersion: RENDER_VERSION,
+      attributionNote: input.attributionNote ?? null,
+      sourceUrl: input.sourceUrl ?? null,
+      importKey: input.importKey ?? null,
+      createdAt,
+      dateKnown: input.dateKnown ?? true,
+    },
+    select: { id: true, debateId: true, subheadingId: true, parentId: true, rootId: true, depth: true },
+  });
+
+  const count = input.parentId ? { replyCount: { increment: 1 } } : { contributionCount: { increment: 1 } };
+  await tx.subheading.update({ where: { id: subheading.id }, data: count });
+  await tx.debate.update({ where: { id: subheading.debateId }, data: count });
+  // Last activity is shown as a date, so an imported post whose date is a stand-in leaves it be.
+  if (input.dateKnown !== false) {
+    await tx.subheading.updateMany({
+      where: { id: subheading.id, OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: createdAt } }] },
+      data: { lastActivityAt: createdAt },
+    });
+    await tx.debate.updateMany({ where: { id: subheading.debateId, lastActivityAt: { lt: createdAt } }, data: { lastActivityAt: createdAt } });
+  }
+  if (input.parentId) await tx.post.update({ where: { id: input.parentId }, data: { replyCount: { increment: 1 } } });
+
+  return post;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { SubheadingSummary } from "@/lib/views";
+import type { DbTx } from "../db";
+import { subheadingSummarySelect } from "./subheading-view";
+
+export type SubheadingPageHeader = {
+  debate: { id: string; slug: string; title: string; locked: boolean };
+  subheading: SubheadingSummary;
+  /** The debate's other subheadings, in order, for moving between them. */
+  siblings: { slug: string; title: string }[];
+};
+
+export async function getSubheading(tx: DbTx, debateSlug: string, subheadingSlug: string): Promise<SubheadingPageHeader | null> {
+  const debate = await tx.debate.findUnique({
+    where: { slug: debateSlug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      locked: true,
+      subheadings: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: subheadingSummarySelect },
+    },
+  });
+  const subheading = debate?.subheadings.find((s) => s.slug === subheadingSlug);
+  if (!debate || !subheading) return null;
+  const { subheadings, ...rest } = debate;
+  return { debate: rest, subheading, siblings: subheadings.map(({ slug, title }) => ({ slug, title })) };
+}
