@@ -23,17 +23,19 @@ describe("renderMarkdown", () => {
   });
 
   it("removes javascript: and data: links but keeps the text", () => {
-    const html = renderMarkdown("[click me](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=) and <javascript:alert(2)>");
-    expect(html).not.toMatch(/javascript:/i);
-    expect(html).not.toMatch(/href="data:/i);
+    const html = renderMarkdown("[click me](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=) and <javascript:alert(2)> [x](JaVaScRiPt:alert(3))");
+    expect(html).not.toMatch(/href="\s*javascript:/i);
+    expect(html).not.toMatch(/href="\s*data:/i);
+    expect(html.match(/<a>/g)).toHaveLength(4);
     expect(html).toContain("click me");
   });
 
-  it("marks every link nofollow ugc noopener", () => {
-    const html = renderMarkdown("See https://p2pfoundation.ning.com and [a page](/debates/x).");
-    const rels = html.match(/rel="[^"]*"/g) ?? [];
-    expect(rels).toHaveLength(2);
-    for (const rel of rels) expect(rel).toBe('rel="nofollow ugc noopener"');
+  it("marks every link to another site nofollow ugc noopener", () => {
+    const html = renderMarkdown("See https://p2pfoundation.ning.com, [this](http://example.org) and [that](//example.net/x), or [a page here](/debates/x).");
+    const external = html.match(/<a href="(?:https?:)?\/\/[^"]*"[^>]*>/g) ?? [];
+    expect(external).toHaveLength(3);
+    for (const a of external) expect(a).toContain('rel="nofollow ugc noopener"');
+    expect(html).toContain('<a href="/debates/x">');
   });
 
   it("renders GFM autolinks and tables", () => {

@@ -25,8 +25,9 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
-  // Runs after sanitizing, on every link: user content must not pass on our reputation.
-  .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener"], test: () => true })
+  // After sanitizing: a link to another site must not pass on our reputation or get a handle on
+  // our window. Relative links (quotes, permalinks) point at this site and are left as they are.
+  .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener"] })
   .use(rehypeStringify)
   .freeze();
 

@@ -16,4 +16,5 @@ const globalForDb = globalThis as unknown as { db?: PrismaClient };
 
 /** The app's client: one per process (dev reloads reuse it). */
 export const db: PrismaClient = globalForDb.db ?? createDb();
-if (env.NODE_ENV !== "production") globalForDb.db = db;
+// Kept across hot reloads in development only; tests get a fresh client per file.
+if (env.NODE_ENV === "development") globalForDb.db = db;
