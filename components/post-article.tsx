@@ -11,14 +11,15 @@ type HeadingLevel = 2 | 3;
  * One post. A top-level contribution carries a heading (its title, or who wrote it, for
  * screen-reader navigation); a reply is labelled by its author.
  */
-export function PostArticle({ post, debateSlug, headingLevel }: { post: PostView; debateSlug: string; headingLevel?: HeadingLevel }) {
+export function PostArticle({ post, debateSlug, headingLevel, focused = false }: { post: PostView; debateSlug: string; headingLevel?: HeadingLevel; focused?: boolean }) {
   const anchor = postAnchor(post.id);
   const who = post.author?.name ?? (post.state === "visible" ? "an unknown author" : "a removed author");
   const Heading = headingLevel ? (`h${headingLevel}` as const) : null;
   const label = post.parentId ? `Reply by ${who}` : `Contribution by ${who}`;
 
   return (
-    <article id={anchor} aria-labelledby={Heading ? `${anchor}-h` : undefined} aria-label={Heading ? undefined : label} className="scroll-mt-4 p-1">
+    <article id={anchor} aria-labelledby={Heading ? `${anchor}-h` : undefined} aria-label={Heading ? undefined : label} className={`scroll-mt-4 p-1 ${focused ? "rounded-md bg-amber-50 ring-2 ring-amber-500/60 dark:bg-amber-950/40" : ""}`}
+    >
       {Heading &&
         (post.title ? (
           <Heading id={`${anchor}-h`} className="mb-1 text-lg font-semibold leading-snug">

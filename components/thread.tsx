@@ -5,32 +5,40 @@ import { continuesBeyond } from "@/lib/thread-tree";
 import type { ThreadNode } from "@/lib/views";
 import { PostArticle } from "./post-article";
 
-type Props = { nodes: ThreadNode[]; debateSlug: string; headingLevel?: 2 | 3 };
+type Props = {
+  nodes: ThreadNode[];
+  debateSlug: string;
+  headingLevel?: 2 | 3;
+  /** The post a permalink is about: marked out, whether it was reached by a link or a reload. */
+  focusId?: string;
+};
 
 /** Contributions with their nested replies: indented under a thread line, collapsible. */
-export function ThreadList({ nodes, debateSlug, headingLevel }: Props) {
+export function ThreadList({ nodes, debateSlug, headingLevel, focusId }: Props) {
   return (
     <ol className="space-y-6">
       {nodes.map((node) => (
-        <ThreadItem key={node.id} node={node} debateSlug={debateSlug} level={0} headingLevel={headingLevel} />
+        <ThreadItem key={node.id} node={node} debateSlug={debateSlug} level={0} headingLevel={headingLevel} focusId={focusId} />
       ))}
     </ol>
   );
 }
 
-function ThreadItem({ node, debateSlug, level, headingLevel }: { node: ThreadNode; debateSlug: string; level: number; headingLevel?: 2 | 3 }) {
+function ThreadItem({ node, debateSlug, level, headingLevel, focusId }: Omit<Props, "nodes"> & { node: ThreadNode; level: number }) {
   return (
     <li className={level === 0 ? "rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:p-4 dark:border-stone-800 dark:bg-stone-900" : ""}>
-      <PostArticle post={node} debateSlug={debateSlug} headingLevel={level === 0 ? headingLevel : undefined} />
+      <PostArticle post={node} debateSlug={debateSlug} headingLevel={level === 0 ? headingLevel : undefined} focused={node.id === focusId} />
       {node.replies.length > 0 && (
         <details open className="mt-3">
           <summary className="inline-flex cursor-pointer select-none items-center gap-1 rounded px-1 text-sm font-medium text-amber-800 hover:underline dark:text-amber-300">
-            <span className="when-open">Hide</span>
-            <span className="when-closed">Show</span> {pluralize(node.replies.length, "reply", "replies")} to this
+            <span aria-hidden="true" className="thread-chevron inline-block transition-transform">
+              ▸
+            </span>
+            {pluralize(node.replies.length, "reply", "replies")} to this
           </summary>
           <ol className="mt-3 space-y-5 border-l-2 border-stone-300 pl-3 sm:pl-5 dark:border-stone-700">
             {node.replies.map((reply) => (
-              <ThreadItem key={reply.id} node={reply} debateSlug={debateSlug} level={level + 1} />
+              <ThreadItem key={reply.id} node={reply} debateSlug={debateSlug} level={level + 1} focusId={focusId} />
             ))}
           </ol>
         </details>

@@ -67,7 +67,7 @@ export default async function PostPage({ params }: Props) {
         <h2 id="post-h" className="sr-only">
           The post and its replies
         </h2>
-        <ThreadList nodes={[thread]} debateSlug={debate.slug} />
+        <ThreadList nodes={[thread]} debateSlug={debate.slug} focusId={thread.id} />
       </section>
 
       <p className="mt-8 flex flex-wrap gap-4 text-sm">

@@ -1,0 +1,163 @@
+import { expect, type Page, test } from "@playwright/test";
+import { importDebate, seed, snippet } from "./fixtures";
+
+const DEBATE = "/debates/p2p-and-marxism";
+const sectionTitle = (slug: string) => seed.sections.find((s) => s.slug === slug)!.title;
+const section = (page: Page, slug: string) => page.getByRole("region", { name: sectionTitle(slug), exact: true });
+
+test("[reading] home → debate → subheading → permalink → back", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Debates" })).toBeVisible();
+  const card = page.getByRole("article", { name: "P2P and Marxism" });
+  await expect(card).toContainText("8 subheadings");
+  await expect(card).toContainText("18 contributions");
+  await expect(card).toContainText("Michel Bauwens");
+
+  await card.getByRole("link", { name: "P2P and Marxism" }).click();
+  await expect(page).toHaveURL(DEBATE);
+  await expect(page.getByRole("heading", { level: 1, name: "P2P and Marxism" })).toBeVisible();
+  await expect(page.getByText(/^Opened by Michel Bauwens/).first()).toBeVisible();
+
+  const outline = page.getByRole("navigation", { name: "Subheadings" });
+  await expect(outline.getByRole("link")).toHaveText(seed.sections.map((s, i) => `${i + 1}.${s.title}`));
+  await outline.getByRole("link", { name: sectionTitle("the-state") }).click();
+
+  await expect(page).toHaveURL(`${DEBATE}/the-state`);
+  await expect(page.getByRole("heading", { level: 1, name: sectionTitle("the-state") })).toBeVisible();
+  const orsn = page.getByRole("listitem").filter({ has: page.getByRole("article", { name: "Contribution by orsn" }) });
+  const replies = orsn.getByRole("article", { name: "Reply by Michel Bauwens" });
+  await expect(replies).toHaveCount(2);
+  await expect(page.getByRole("heading", { level: 3, name: "Paul Mason: the P2P Movement has paid insufficient attention to the state" })).toBeVisible();
+
+  await replies.first().getByRole("link", { name: /permalink/ }).click();
+  await expect(page).toHaveURL(/\/debates\/p2p-and-marxism\/posts\/[^/]+#post-/);
+  await expect(page.getByRole("heading", { level: 1, name: "Reply by Michel Bauwens" })).toBeVisible();
+  const context = page.getByRole("region", { name: "In reply to" });
+  await expect(context.getByRole("article", { name: "Contribution by orsn" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: sectionTitle("the-state") })).toBeVisible();
+  const target = page.getByRole("region", { name: "The post and its replies" }).getByRole("article").first();
+  await expect(target).toBeInViewport();
+  await expect(target).toContainText(snippet(seed.posts.find((p) => p.id === "poulantzas-reply")!.body));
+
+  await page.goBack();
+  await expect(page).toHaveURL(`${DEBATE}/the-state`);
+  await expect(page.getByRole("heading", { level: 1, name: sectionTitle("the-state") })).toBeVisible();
+});
+
+test("[reading] every contribution, reply and article sits where the archive puts it, with its author", async ({ page }) => {
+  await page.goto(DEBATE);
+  for (const post of seed.posts) {
+    const where = section(page, post.section);
+    const article = where.getByRole("article").filter({ hasText: snippet(post.body) }).last();
+    await expect(article, post.id).toBeVisible();
+    await expect(article, post.id).toContainText(post.author ?? "Unknown author");
+    if (post.authorNote) await expect(article, post.id).toContainText(post.authorNote);
+    if (post.parent) {
+      const parent = seed.posts.find((p) => p.id === post.parent)!;
+      // Nested: inside the collapsible group of replies of the item that holds its parent.
+      const parentItem = where.getByRole("listitem").filter({ has: page.getByRole("article").filter({ hasText: snippet(parent.body) }) }).last();
+      await expect(parentItem.getByRole("group").getByRole("article").filter({ hasText: snippet(post.body) }), post.id).toBeVisible();
+    }
+  }
+  for (const article of seed.articles) {
+    const where = section(page, article.section);
+    const heading = page.getByRole("heading", { level: 3, name: article.title });
+    await expect(where.getByRole("heading", { level: 3, name: article.title }), article.id).toBeVisible();
+    const item = where.getByRole("listitem").filter({ has: heading });
+    await expect(item.getByRole("article").first()).toContainText(article.author);
+    for (const comment of article.comments) {
+      await expect(item.getByRole("group").getByRole("article", { name: `Reply by ${comment.author}` }), comment.id).toContainText(snippet(comment.body));
+    }
+  }
+  for (const empty of ["civil-society", "human-emancipation"]) {
+    await expect(section(page, empty)).toContainText("No contributions under this subheading yet.");
+  }
+});
+
+test("[reading] dates: a <time> where the archive kept one, an honest note where it did not", async ({ page }) => {
+  await page.goto(`${DEBATE}/the-state`);
+  const mason = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Paul Mason/ }) });
+  await expect(mason.locator("time").first()).toHaveAttribute("datetime", "2016-01-06T06:48:23.000Z");
+  await expect(mason.locator("time").first()).toHaveText("6 Jan 2016");
+  await expect(page.getByRole("article", { name: "Contribution by orsn" })).toContainText("date not preserved");
+});
+
+test("[reading] a thread's replies collapse and expand", async ({ page }) => {
+  await page.goto(`${DEBATE}/the-state`);
+  const thread = page.getByRole("listitem").filter({ has: page.getByRole("article", { name: "Contribution by orsn" }) });
+  const replies = thread.getByRole("article", { name: "Reply by Michel Bauwens" });
+  await expect(replies.first()).toBeVisible();
+  const toggle = thread.getByText("2 replies to this");
+  await toggle.click();
+  await expect(replies.first()).toBeHidden();
+  await toggle.click();
+  await expect(replies.first()).toBeVisible();
+});
+
+test("[reading] a long subheading pages through all its contributions, and deep threads continue on their permalink", async ({ page }) => {
+  const total = 47;
+  const file = importDebate((slug) => ({
+    debate: { slug, title: `Paging ${slug}`, author: "E2E Author", views: 0, body: "Opening post." },
+    sections: [{ slug: "busy", title: "A busy subheading", position: 1 }],
+    posts: [
+      ...Array.from({ length: total }, (_, i) => ({
+        id: `c${i}`, author: "E2E Author", authorNote: null, section: "busy", parent: null, title: `Contribution number ${i + 1}`, body: `Body of contribution ${i + 1}.`,
+      })),
+      // A chain of replies deeper than the page shows.
+      ...Array.from({ length: 7 }, (_, i) => ({
+        id: `deep${i}`, author: "E2E Replier", authorNote: null, section: "busy", parent: i === 0 ? "c0" : `deep${i - 1}`, title: null, body: `Reply at depth ${i + 1}.`,
+      })),
+    ],
+  }));
+
+  await page.goto(`/debates/${file.debate.slug}`);
+  const busy = page.getByRole("region", { name: "A busy subheading" });
+  await expect(busy.getByRole("heading", { level: 3 })).toHaveCount(5);
+  await busy.getByRole("link", { name: `See all ${total} contributions under “A busy subheading” →` }).click();
+
+  const seen: string[] = [];
+  for (;;) {
+    await expect(page.getByRole("heading", { level: 1, name: "A busy subheading" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3 }).first()).toBeVisible();
+    const titles = await page.getByRole("heading", { level: 3 }).allTextContents();
+    seen.push(...titles);
+    const next = page.getByRole("link", { name: "Next contributions →" });
+    if ((await next.count()) === 0) break;
+    const href = await next.getAttribute("href");
+    await next.click();
+    await page.waitForURL((url) => url.pathname + url.search === href);
+  }
+  expect(seen).toEqual(Array.from({ length: total }, (_, i) => `Contribution number ${i + 1}`));
+
+  await page.goto(`/debates/${file.debate.slug}/busy`);
+  await expect(page.getByText("Reply at depth 4.")).toBeVisible();
+  await expect(page.getByText("Reply at depth 5.")).toHaveCount(0);
+  await page.getByRole("link", { name: /Continue this thread/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reply by E2E Replier" })).toBeVisible();
+  await expect(page.getByText("Reply at depth 5.")).toBeVisible();
+  await expect(page.getByText("Reply at depth 7.")).toBeVisible();
+});
+
+test("[reading] a visit to a debate counts one view", async ({ page }) => {
+  const counted = page.waitForResponse((r) => r.url().endsWith("/api/debates/p2p-and-marxism/views") && r.request().method() === "POST");
+  await page.goto(DEBATE);
+  expect((await counted).status()).toBe(204);
+});
+
+test("[reading] unknown addresses get a friendly not-found page", async ({ page }) => {
+  const cases = [
+    ["/debates/no-such-debate", "Debate not found"],
+    [`${DEBATE}/no-such-subheading`, "Subheading not found"],
+    [`${DEBATE}/posts/no-such-post`, "Post not found"],
+  ] as const;
+  for (const [url, title] of cases) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    await page.getByRole("link", { name: "See all debates" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Debates" })).toBeVisible();
+  }
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
