@@ -1,8 +1,11 @@
+import { loadEnvConfig } from "@next/env";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
 
-// Prisma skips .env once a config file exists, so the default lives here and in server/env.ts.
-process.env.DATABASE_URL ??= "file:./prisma/dev.db";
+// Prisma skips .env once a config file exists: load the same files Next loads (.env,
+// .env.local, …), so the CLI and the app always agree on the database.
+loadEnvConfig(process.cwd());
+process.env.DATABASE_URL ??= "file:./prisma/dev.db"; // the same default as server/env.ts
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -1,5 +1,9 @@
 import "server-only";
+import { loadEnvConfig } from "@next/env";
 import { z } from "zod";
+
+// Next has already loaded .env files inside the app; scripts (seed, import) get them here.
+loadEnvConfig(process.cwd());
 
 // The one place configuration is read and validated. Defaults make a fresh clone work with no
 // configuration at all; README.md and .env.example list every variable.
