@@ -7,6 +7,11 @@ const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so it never clobbers a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  experimental: {
+    // Pages cached on first visit (and the 404s of mistyped URLs) live in the in-memory LRU
+    // (cacheMaxMemorySize, 50 MB) rather than piling up on disk without bound.
+    isrFlushToDisk: false,
+  },
   serverExternalPackages: ["better-sqlite3"],
 };
 

@@ -2,8 +2,9 @@
 
 export const homePath = () => "/";
 export const debatePath = (debateSlug: string) => `/debates/${debateSlug}`;
+/** A subheading's first page of contributions, or the page after `cursor`. */
 export const subheadingPath = (debateSlug: string, subheadingSlug: string, cursor?: string | null) =>
-  `/debates/${debateSlug}/${subheadingSlug}${cursor ? `?after=${encodeURIComponent(cursor)}` : ""}`;
+  `/debates/${debateSlug}/${subheadingSlug}${cursor ? `/after/${cursor}` : ""}`;
 /** The post's permalink: it in context, scrolled to. */
 export const postPath = (debateSlug: string, postId: string) => `/debates/${debateSlug}/posts/${postId}#${postAnchor(postId)}`;
 export const postAnchor = (postId: string) => `post-${postId}`;

@@ -5,15 +5,20 @@ import { AuthorName } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
 import { RichText } from "@/components/rich-text";
 import { ViewBeacon } from "@/components/view-beacon";
+import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
 import { pluralize } from "@/lib/text";
 import { readDebatePage } from "@/server/cache/reads";
 import { Outline } from "./_components/outline";
 import { SubheadingSection } from "./_components/subheading-section";
 
-// Renders on demand for each URL, from the tagged cache in server/cache/reads.ts. The layout
-// is a prerendered shell that streams first, so an unknown URL gets the not-found page with
-// noindex but HTTP 200 (see ARCHITECTURE.md, "Not found").
+// Each URL renders on its first visit (from the tagged data cache in server/cache/reads.ts)
+// and is then kept whole in Next's page cache until a write invalidates one of its tags.
+// The params are awaited before anything renders, so an unknown URL answers a real 404.
 export const instant = false;
+
+export function generateStaticParams() {
+  return [{ slug: PLACEHOLDER_PARAM }];
+}
 
 export async function generateMetadata({ params }: PageProps<"/debates/[slug]">): Promise<Metadata> {
   const page = await readDebatePage((await params).slug);

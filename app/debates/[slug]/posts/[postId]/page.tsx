@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { PostArticle } from "@/components/post-article";
 import { ThreadList } from "@/components/thread";
 import { debatePath, homePath, postPath, subheadingPath } from "@/lib/paths";
+import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
 import type { PostView } from "@/lib/views";
 import { readPostContext } from "@/server/cache/reads";
 
@@ -16,10 +17,14 @@ function describe(post: PostView): string {
   return `${post.parentId ? "Reply" : "Contribution"} by ${who}`;
 }
 
-// Renders on demand for each URL, from the tagged cache in server/cache/reads.ts. The layout
-// is a prerendered shell that streams first, so an unknown URL gets the not-found page with
-// noindex but HTTP 200 (see ARCHITECTURE.md, "Not found").
+// Each URL renders on its first visit (from the tagged data cache in server/cache/reads.ts)
+// and is then kept whole in Next's page cache until a write invalidates one of its tags.
+// The params are awaited before anything renders, so an unknown URL answers a real 404.
 export const instant = false;
+
+export function generateStaticParams() {
+  return [{ slug: PLACEHOLDER_PARAM, postId: PLACEHOLDER_PARAM }];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, postId } = await params;

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { PostDate } from "@/components/post-date";
+import { ThreadList } from "@/components/thread";
+import { decodeCursor } from "@/lib/cursor";
+import { debatePath, homePath, subheadingPath } from "@/lib/paths";
+import { pluralize } from "@/lib/text";
+import { readContributions, readSubheading } from "@/server/cache/reads";
+
+/** A subheading and one page of its contributions: the first (cursor null) or a later one. */
+export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { debateSlug: string; subheadingSlug: string; cursor: string | null }) {
+  const header = await readSubheading(debateSlug, subheadingSlug);
+  if (!header || (cursor !== null && !decodeCursor(cursor))) notFound();
+  const { debate, subheading, siblings } = header;
+  const page = await readContributions(subheading.id, cursor);
+  const nodes = [...page.pinned, ...page.threads];
+  const index = siblings.findIndex((s) => s.slug === subheading.slug);
+  const previous = siblings[index - 1];
+  const next = siblings[index + 1];
+
+  return (
+    <>
+      <Breadcrumbs items={[{ href: homePath(), label: "Debates" }, { href: debatePath(debate.slug), label: debate.title }]} />
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{subheading.title}</h1>
+      {subheading.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{subheading.description}</p>}
+      <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+        Subheading {index + 1} of {siblings.length} in “{debate.title}” · {pluralize(subheading.contributionCount, "contribution")},{" "}
+        {pluralize(subheading.replyCount, "reply", "replies")}
+        {subheading.lastActivityAt && (
+          <>
+            {" "}
+            · last activity <PostDate date={subheading.lastActivityAt} known />
+          </>
+        )}
+      </p>
+
+      <section aria-labelledby="contributions-h" className="mt-8">
+        <h2 id="contributions-h" className="sr-only">
+          Contributions
+        </h2>
+        {nodes.length > 0 ? (
+          <ThreadList nodes={nodes} debateSlug={debate.slug} headingLevel={3} />
+        ) : (
+          <p className="text-stone-600 italic dark:text-stone-400">{cursor ? "No more contributions." : "No contributions under this subheading yet."}</p>
+        )}
+        {(page.nextCursor || cursor) && (
+          <nav aria-label="Pages of contributions" className="mt-6 flex flex-wrap gap-4">
+            {cursor && (
+              <Link href={subheadingPath(debate.slug, subheading.slug)} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+                ← First page
+              </Link>
+            )}
+            {page.nextCursor && (
+              <Link
+                href={subheadingPath(debate.slug, subheading.slug, page.nextCursor)}
+                className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+              >
+                Next contributions →
+              </Link>
+            )}
+          </nav>
+        )}
+      </section>
+
+      <nav aria-label="Other subheadings" className="mt-10 flex flex-col gap-2 border-t border-stone-200 pt-4 text-sm sm:flex-row sm:justify-between dark:border-stone-800">
+        {previous ? (
+          <Link href={subheadingPath(debate.slug, previous.slug)} className="hover:underline">
+            ← {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next && (
+          <Link href={subheadingPath(debate.slug, next.slug)} className="hover:underline sm:text-right">
+            {next.title} →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}
+
+export async function subheadingTitle(debateSlug: string, subheadingSlug: string): Promise<string> {
+  const header = await readSubheading(debateSlug, subheadingSlug);
+  return header ? `${header.subheading.title} · ${header.debate.title}` : "Subheading not found";
+}
