@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +16,7 @@ if (!process.env.E2E_PORT) {
     .trim();
 }
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "debate-commons-e2e-"));
+process.env.E2E_SECRET ??= randomBytes(32).toString("base64url");
 
 const port = process.env.E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -54,6 +56,8 @@ export default defineConfig({
     env: {
       DATABASE_URL: databaseUrl,
       NEXT_DIST_DIR: ".next-e2e",
+      NEXTAUTH_SECRET: process.env.E2E_SECRET,
+      NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
     },

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/account-menu";
+import { Providers } from "@/components/providers";
 import { homePath } from "@/lib/paths";
 import "./globals.css";
 
@@ -20,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
+        <Providers>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900">
           Skip to content
         </a>
@@ -28,15 +31,20 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href={homePath()} className="text-lg font-semibold tracking-tight">
               Debate <span className="text-amber-700 dark:text-amber-400">Commons</span>
             </Link>
-            <nav aria-label="Site">
-              <ul className="flex gap-4 text-sm">
-                <li>
-                  <Link href={homePath()} className="hover:underline">
-                    Debates
-                  </Link>
-                </li>
-              </ul>
-            </nav>
+            <div className="flex items-center gap-4">
+              <nav aria-label="Site">
+                <ul className="flex gap-4 text-sm">
+                  <li>
+                    <Link href={homePath()} className="hover:underline">
+                      Debates
+                    </Link>
+                  </li>
+                </ul>
+              </nav>
+              <nav aria-label="Account">
+                <AccountMenu />
+              </nav>
+            </div>
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6 sm:py-8">
@@ -45,6 +53,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
           Debate Commons · seeded with the P2P Foundation&rsquo;s 2011 debate &ldquo;P2P and Marxism&rdquo;
         </footer>
+        </Providers>
       </body>
     </html>
   );

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { postAnchor, postPath } from "@/lib/paths";
+import { postAnchor, postHistoryPath, postPath } from "@/lib/paths";
 import type { PostView } from "@/lib/views";
 import { AuthorName } from "./author-name";
+import { PostActions } from "./post-actions";
 import { PostDate } from "./post-date";
 import { RichText } from "./rich-text";
 
@@ -38,7 +39,11 @@ export function PostArticle({ post, debateSlug, headingLevel, focused = false }:
           <PostDate date={post.createdAt} known={post.dateKnown} />
           <span className="sr-only"> (permalink)</span>
         </Link>
-        {post.editedAt && post.state === "visible" && <span>· edited</span>}
+        {post.editedAt && (
+          <Link href={postHistoryPath(debateSlug, post.id)} className="hover:underline">
+            · edited<span className="sr-only"> (see the history)</span>
+          </Link>
+        )}
       </p>
       {post.attributionNote && <p className="mt-0.5 text-xs italic text-stone-500 dark:text-stone-400">Note: {post.attributionNote}</p>}
       {post.state === "visible" && post.bodyHtml !== null ? (
@@ -47,6 +52,9 @@ export function PostArticle({ post, debateSlug, headingLevel, focused = false }:
         <p className="mt-2 rounded bg-stone-100 px-3 py-2 text-sm italic text-stone-600 dark:bg-stone-900 dark:text-stone-400">
           {post.state === "deleted" ? "Deleted by its author." : `Hidden by a moderator${post.hiddenReason ? `: ${post.hiddenReason}` : "."}`}
         </p>
+      )}
+      {post.state === "visible" && (
+        <PostActions debateSlug={debateSlug} post={{ id: post.id, subheadingId: post.subheadingId, parentId: post.parentId, authorId: post.author?.id ?? null, authorName: post.author?.name ?? null }} />
       )}
       {post.sourceUrl && (
         <p className="mt-2 text-xs text-stone-500 dark:text-stone-400">

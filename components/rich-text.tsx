@@ -5,6 +5,7 @@ export function RichText({ html, className = "" }: { html: string; className?: s
   return (
     <div
       className={`prose prose-stone max-w-none font-serif dark:prose-invert prose-a:text-amber-800 prose-a:break-words dark:prose-a:text-amber-300 ${className}`}
+      data-post-body
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );

@@ -7,6 +7,7 @@ export const subheadingPath = (debateSlug: string, subheadingSlug: string, curso
   `/debates/${debateSlug}/${subheadingSlug}${cursor ? `/after/${cursor}` : ""}`;
 /** The post's permalink: it in context, scrolled to. */
 export const postPath = (debateSlug: string, postId: string) => `/debates/${debateSlug}/posts/${postId}#${postAnchor(postId)}`;
+export const postHistoryPath = (debateSlug: string, postId: string) => `/debates/${debateSlug}/posts/${postId}/history`;
 export const postAnchor = (postId: string) => `post-${postId}`;
 export const subheadingAnchor = (subheadingSlug: string) => `s-${subheadingSlug}`;
 

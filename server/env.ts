@@ -13,6 +13,17 @@ const envSchema = z.object({
     .string()
     .default("file:./prisma/dev.db")
     .refine((url) => url.startsWith("file:"), "DATABASE_URL must be a file: URL for SQLite (PostgreSQL support comes later)"),
+  // Signs session cookies. `npm start` generates one into .env.local when none is set.
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  ADMIN_EMAILS: z.string().default(""),
 });
 
 export const env = envSchema.parse(process.env);
+
+// next-auth reads this itself: without it, links and redirects would point at port 3000
+// whatever PORT says.
+process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;

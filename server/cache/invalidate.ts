@@ -1,10 +1,10 @@
 import "server-only";
-import { revalidateTag } from "next/cache";
+import { updateTag } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
 
 /**
- * After a write that adds, changes or moves a post: every cached read that shows it. Expires at
- * once (the writer and the next readers see the change), which a debate's write rate affords.
+ * After a write that adds, changes or moves a post (from a Server Action): every cached read and
+ * page that shows it expires at once, so the writer sees their change on the next render.
  */
 export function invalidatePostWrite(post: { debateId: string; subheadingId: string; rootId: string | null; id: string }): void {
   for (const tag of [
@@ -13,6 +13,6 @@ export function invalidatePostWrite(post: { debateId: string; subheadingId: stri
     cacheTags.subheading(post.subheadingId),
     cacheTags.thread(post.rootId ?? post.id),
   ]) {
-    revalidateTag(tag, { expire: 0 });
+    updateTag(tag);
   }
 }

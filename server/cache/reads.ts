@@ -6,6 +6,7 @@ import { db } from "../db";
 import { getDebatePage } from "../debates/get-debate-page";
 import { listDebates } from "../debates/list-debates";
 import { getPostContext } from "../posts/get-post-context";
+import { listRevisions } from "../posts/list-revisions";
 import { getSubheading } from "../subheadings/get-subheading";
 import { listContributions } from "../subheadings/list-contributions";
 
@@ -52,4 +53,13 @@ export async function readPostContext(debateSlug: string, postId: string) {
   if (context) cacheTag(cacheTags.subheading(context.subheading.id), cacheTags.thread(context.rootId));
   else cacheTag(cacheTags.debateList());
   return context;
+}
+
+export async function readRevisions(debateSlug: string, postId: string) {
+  "use cache";
+  cacheLife("hours");
+  const history = await listRevisions(db, debateSlug, postId);
+  if (history) cacheTag(cacheTags.subheading(history.post.subheadingId), cacheTags.thread(history.post.rootId));
+  else cacheTag(cacheTags.debateList());
+  return history;
 }

@@ -6,8 +6,8 @@ import { subheadingSummarySelect } from "./subheading-view";
 export type SubheadingPageHeader = {
   debate: { id: string; slug: string; title: string; locked: boolean };
   subheading: SubheadingSummary;
-  /** The debate's other subheadings, in order, for moving between them. */
-  siblings: { slug: string; title: string }[];
+  /** The debate's subheadings, in order: for moving between them and for the posting form. */
+  siblings: { id: string; slug: string; title: string; locked: boolean }[];
 };
 
 export async function getSubheading(tx: DbTx, debateSlug: string, subheadingSlug: string): Promise<SubheadingPageHeader | null> {
@@ -24,5 +24,5 @@ export async function getSubheading(tx: DbTx, debateSlug: string, subheadingSlug
   const subheading = debate?.subheadings.find((s) => s.slug === subheadingSlug);
   if (!debate || !subheading) return null;
   const { subheadings, ...rest } = debate;
-  return { debate: rest, subheading, siblings: subheadings.map(({ slug, title }) => ({ slug, title })) };
+  return { debate: rest, subheading, siblings: subheadings.map(({ id, slug, title, locked }) => ({ id, slug, title, locked })) };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AddContribution } from "@/components/add-contribution";
 import { AuthorName } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
 import { RichText } from "@/components/rich-text";
@@ -56,6 +57,14 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
       </article>
 
       <Outline debateSlug={debate.slug} sections={sections} />
+
+      <div className="mt-6">
+        <AddContribution
+          debateId={debate.id}
+          subheadings={sections.filter((s) => !s.locked).map(({ id, title }) => ({ id, title }))}
+          lockedNotice={debate.locked ? "This debate is locked: it can be read, but no longer added to." : null}
+        />
+      </div>
 
       <div className="mt-10 space-y-12">
         {sections.map((section) => (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AddContribution } from "@/components/add-contribution";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { PostDate } from "@/components/post-date";
 import { ThreadList } from "@/components/thread";
@@ -34,6 +35,15 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
           </>
         )}
       </p>
+
+      <div className="mt-6">
+        <AddContribution
+          debateId={debate.id}
+          subheadings={siblings.filter((s) => !s.locked)}
+          subheadingId={subheading.id}
+          lockedNotice={lockNotice(debate.locked, subheading.locked)}
+        />
+      </div>
 
       <section aria-labelledby="contributions-h" className="mt-8">
         <h2 id="contributions-h" className="sr-only">
@@ -79,6 +89,12 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
       </nav>
     </>
   );
+}
+
+function lockNotice(debateLocked: boolean, subheadingLocked: boolean): string | null {
+  if (debateLocked) return "This debate is locked: it can be read, but no longer added to.";
+  if (subheadingLocked) return "This subheading is locked: it can be read, but no longer added to.";
+  return null;
 }
 
 export async function subheadingTitle(debateSlug: string, subheadingSlug: string): Promise<string> {

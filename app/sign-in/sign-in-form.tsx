@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { getProviders, signIn } from "next-auth/react";
+import { useEffect, useState, useTransition } from "react";
+import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/field";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+
+export function SignInForm() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(params.get("error") && params.get("error") !== "CredentialsSignin" ? params.get("error") : null);
+  const [pending, startTransition] = useTransition();
+  const [github, setGithub] = useState(false);
+
+  useEffect(() => {
+    getProviders()
+      .then((providers) => setGithub(Boolean(providers?.github)))
+      .catch(() => setGithub(false));
+  }, []);
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    startTransition(async () => {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (!result || result.error) {
+        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
+        return;
+      }
+      router.push(callbackUrl);
+      router.refresh();
+    });
+  }
+
+  return (
+    <>
+      <form onSubmit={submit} className="mt-6 space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+        <Field id="email" label="Email">
+          <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} />
+        </Field>
+        <Field id="password" label="Password">
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className={inputClass}
+          />
+        </Field>
+        <div id="sign-in-error" aria-live="polite">
+          {error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">{error}</p>}
+        </div>
+        <button type="submit" disabled={pending} className={`${buttonClass} w-full`}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {github && (
+        <button type="button" onClick={() => void signIn("github", { callbackUrl })} className={`${secondaryButtonClass} mt-3 w-full`}>
+          Sign in with GitHub
+        </button>
+      )}
+      <p className="mt-6 text-sm">
+        New here?{" "}
+        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/field";
+import { initialActionState } from "@/lib/action-state";
+import { PASSWORD_MIN } from "@/lib/schemas/account";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+import { signUpAction } from "@/server/actions/account";
+
+export function SignUpForm() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
+  const [state, formAction, pending] = useActionState(signUpAction, initialActionState);
+  const [values, setValues] = useState({ name: "", email: "", password: "" });
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const signedInFor = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!state.ok || !state.id || signedInFor.current === state.id) return;
+    signedInFor.current = state.id;
+    void signIn("credentials", { email: values.email, password: values.password, redirect: false }).then((result) => {
+      if (result?.error) {
+        setSignInError("Your account is ready, but signing in failed. Please sign in.");
+        return;
+      }
+      router.push(callbackUrl);
+      router.refresh();
+    });
+  }, [state, values.email, values.password, callbackUrl, router]);
+
+  const errors = state.fieldErrors ?? {};
+  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  return (
+    <>
+      <form action={formAction} className="mt-6 space-y-4" noValidate>
+        <Field id="name" label="Display name" errors={errors.name}>
+          <input id="name" name="name" autoComplete="nickname" required value={values.name} onChange={set("name")} aria-invalid={!!errors.name} aria-describedby={describedBy("name", { errors: errors.name })} className={inputClass} />
+        </Field>
+        <Field id="email" label="Email" errors={errors.email}>
+          <input id="email" name="email" type="email" autoComplete="email" required value={values.email} onChange={set("email")} aria-invalid={!!errors.email} aria-describedby={describedBy("email", { errors: errors.email })} className={inputClass} />
+        </Field>
+        <Field id="password" label="Password" hint={`At least ${PASSWORD_MIN} characters, and not one of the common ones.`} errors={errors.password}>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={values.password}
+            onChange={set("password")}
+            aria-invalid={!!errors.password}
+            aria-describedby={describedBy("password", { hint: true, errors: errors.password })}
+            className={inputClass}
+          />
+        </Field>
+        <div aria-live="polite">
+          {!state.ok && state.message && !state.fieldErrors && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">{state.message}</p>}
+          {signInError && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">{signInError}</p>}
+        </div>
+        <button type="submit" disabled={pending || state.ok} className={`${buttonClass} w-full`}>
+          {pending ? "Creating your account…" : state.ok ? "Signing you in…" : "Create account"}
+        </button>
+      </form>
+      <p className="mt-6 text-sm">
+        Already have an account?{" "}
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+          Sign in
+        </Link>
+      </p>
+    </>
+  );
+}

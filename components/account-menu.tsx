@@ -1,0 +1,83 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut, useSession } from "next-auth/react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { initialActionState } from "@/lib/action-state";
+import { signOutEverywhereAction } from "@/server/actions/account";
+
+export function signInHref(returnTo: string) {
+  return `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
+}
+
+export function AccountMenu() {
+  const { data: session, status } = useSession();
+  const pathname = usePathname();
+  const [everywhere, signOutEverywhere, pending] = useActionState(signOutEverywhereAction, initialActionState);
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // A disclosure menu: Escape or a click elsewhere closes it.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    const onClick = (e: MouseEvent) => !rootRef.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("click", onClick);
+    };
+  }, [open]);
+
+  useEffect(() => {
+    if (everywhere.ok) void signOut({ callbackUrl: pathname });
+  }, [everywhere.ok, pathname]);
+
+  if (status === "loading") return <span className="text-sm text-stone-500" aria-hidden="true">…</span>;
+  if (!session?.user) {
+    const returnTo = pathname.startsWith("/sign-") ? "/" : pathname;
+    return (
+      <ul className="flex items-center gap-3 text-sm">
+        <li>
+          <Link href={signInHref(returnTo)} className="hover:underline">
+            Sign in
+          </Link>
+        </li>
+        <li>
+          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}`} className="rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800">
+            Sign up
+          </Link>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <div ref={rootRef} className="relative text-sm">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={`Account menu for ${session.user.name}`}
+        onClick={() => setOpen((o) => !o)}
+        className="rounded px-2 py-1 hover:bg-stone-100 dark:hover:bg-stone-800"
+      >
+        {session.user.name} <span aria-hidden="true">▾</span>
+      </button>
+      <div id={menuId} hidden={!open} className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-700 dark:bg-stone-900">
+        <p className="px-2 py-1 text-xs text-stone-500">Signed in as {session.user.name}</p>
+        <button type="button" onClick={() => void signOut({ callbackUrl: pathname })} className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 dark:hover:bg-stone-800">
+          Sign out
+        </button>
+        <form action={signOutEverywhere}>
+          <button type="submit" disabled={pending} className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 disabled:opacity-60 dark:hover:bg-stone-800">
+            {pending ? "Signing out everywhere…" : "Sign out everywhere"}
+          </button>
+        </form>
+        {everywhere.message && !everywhere.ok && <p className="px-2 text-xs text-red-700 dark:text-red-400">{everywhere.message}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/action-state";
+import { BODY_MAX, TITLE_MAX } from "@/lib/schemas/post";
+import { previewAction } from "@/server/actions/posts";
+import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "../field";
+import { useDraft } from "./use-draft";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+export type ComposeFormProps = {
+  action: Action;
+  /** Where this form's draft is kept (see use-draft.ts). */
+  draftKey: string;
+  /** Hidden fields: parentId, postId… */
+  hidden?: Record<string, string>;
+  /** For a new contribution: the subheadings to choose from, and the preselected one. */
+  subheadings?: { id: string; title: string }[];
+  defaultSubheadingId?: string;
+  withTitle?: boolean;
+  initial?: { title?: string | null; body?: string };
+  /** Text to add to the body (a quote); each new nonce adds it once. */
+  insert?: { text: string; nonce: number } | null;
+  submitLabel: string;
+  pendingLabel: string;
+  label: string;
+  onSuccess: (state: ActionState) => void;
+  onCancel?: () => void;
+};
+
+/** The Markdown form: contribution, reply or edit. Keeps what was typed through errors and reloads. */
+export function ComposeForm(props: ComposeFormProps) {
+  const { action, draftKey, hidden = {}, subheadings, withTitle = false, initial, insert, submitLabel, pendingLabel, label, onSuccess, onCancel } = props;
+  const id = useId();
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [draft, setDraft, clearDraft] = useDraft(draftKey, {
+    title: initial?.title ?? "",
+    body: initial?.body ?? "",
+    subheadingId: props.defaultSubheadingId ?? "",
+  });
+  const [tab, setTab] = useState<"write" | "preview">("write");
+  const [preview, setPreview] = useState<ActionState | null>(null);
+  const [previewing, startPreview] = useTransition();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const handled = useRef<ActionState | null>(null);
+  const lastInsert = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (state.ok && handled.current !== state) {
+      handled.current = state;
+      clearDraft();
+      onSuccess(state);
+    }
+  }, [state, clearDraft, onSuccess]);
+
+  useEffect(() => {
+    if (!insert || lastInsert.current === insert.nonce) return;
+    lastInsert.current = insert.nonce;
+    setDraft((d) => ({ ...d, body: d.body.trim() ? `${d.body.trimEnd()}\n\n${insert.text}` : insert.text }));
+    setTab("write");
+    bodyRef.current?.focus();
+  }, [insert, setDraft]);
+
+  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  const formError = !state.ok && state.message && !state.fieldErrors ? state.message : null;
+  const bodyErrors = errors.body;
+
+  function showPreview() {
+    setTab("preview");
+    const form = new FormData();
+    form.set("body", draft.body);
+    startPreview(async () => setPreview(await previewAction(initialActionState, form)));
+  }
+
+  return (
+    <form action={formAction} aria-label={label} className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3 sm:p-4 dark:border-stone-800 dark:bg-stone-900/60" noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {subheadings && (
+        <Field id={`${id}-subheading`} label="Subheading" hint="Which part of the debate does this speak to?" errors={errors.subheadingId}>
+          <select
+            id={`${id}-subheading`}
+            name="subheadingId"
+            required
+            value={draft.subheadingId}
+            onChange={(e) => setDraft((d) => ({ ...d, subheadingId: e.target.value }))}
+            aria-invalid={!!errors.subheadingId}
+            aria-describedby={describedBy(`${id}-subheading`, { hint: true, errors: errors.subheadingId })}
+            className={inputClass}
+          >
+            <option value="">Choose a subheading…</option>
+            {subheadings.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {withTitle && (
+        <Field id={`${id}-title`} label="Title (optional)" errors={errors.title}>
+          <input
+            id={`${id}-title`}
+            name="title"
+            maxLength={TITLE_MAX}
+            value={draft.title}
+            onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))}
+            aria-invalid={!!errors.title}
+            aria-describedby={describedBy(`${id}-title`, { errors: errors.title })}
+            className={inputClass}
+          />
+        </Field>
+      )}
+      <div>
+        <div className="flex items-end justify-between gap-2">
+          <label htmlFor={`${id}-body`} className="block text-sm font-medium">
+            {label}
+          </label>
+          <div className="flex gap-1 text-sm" role="group" aria-label="Editor mode">
+            <button type="button" aria-pressed={tab === "write"} onClick={() => setTab("write")} className="rounded px-2 py-1 aria-pressed:bg-stone-200 dark:aria-pressed:bg-stone-800">
+              Write
+            </button>
+            <button type="button" aria-pressed={tab === "preview"} onClick={showPreview} className="rounded px-2 py-1 aria-pressed:bg-stone-200 dark:aria-pressed:bg-stone-800">
+              Preview
+            </button>
+          </div>
+        </div>
+        <textarea
+          ref={bodyRef}
+          id={`${id}-body`}
+          name="body"
+          required
+          rows={8}
+          maxLength={BODY_MAX}
+          hidden={tab !== "write"}
+          value={draft.body}
+          onChange={(e) => setDraft((d) => ({ ...d, body: e.target.value }))}
+          aria-invalid={!!bodyErrors}
+          aria-describedby={describedBy(`${id}-body`, { hint: true, errors: bodyErrors })}
+          className={`${inputClass} mt-1 font-mono text-sm`}
+        />
+        {tab === "preview" && (
+          <div className="mt-1 min-h-32 rounded-md border border-stone-300 bg-white p-3 dark:border-stone-700 dark:bg-stone-950" aria-live="polite" aria-busy={previewing}>
+            {previewing || !preview ? (
+              <p className="text-sm text-stone-500">Rendering preview…</p>
+            ) : preview.ok && preview.data?.html ? (
+              <div className="prose prose-stone max-w-none font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: preview.data.html }} />
+            ) : (
+              <p className="text-sm text-stone-500">{preview.message ?? "Nothing to preview yet."}</p>
+            )}
+          </div>
+        )}
+        <p id={`${id}-body-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+          Markdown: **bold**, *italic*, [links](https://…), &gt; quotes, - lists. {draft.body.length.toLocaleString("en-GB")} / {BODY_MAX.toLocaleString("en-GB")}
+        </p>
+        <div id={`${id}-body-error`} aria-live="polite">
+          {bodyErrors?.map((e) => (
+            <p key={e} className="mt-1 text-sm text-red-700 dark:text-red-400">
+              {e}
+            </p>
+          ))}
+        </div>
+      </div>
+      <div aria-live="polite">{formError && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">{formError}</p>}</div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {pending ? pendingLabel : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel} className={secondaryButtonClass}>
+            Cancel
+          </button>
+        )}
+        <span className="text-xs text-stone-500">Your draft is kept in this browser until you post it.</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useSession } from "next-auth/react";
+import { useActionState, useCallback, useEffect, useRef, useState, useTransition } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/action-state";
+import { postAnchor, postPath } from "@/lib/paths";
+import { createPostAction, deletePostAction, editPostAction, getPostSourceAction } from "@/server/actions/posts";
+import { signInHref } from "./account-menu";
+import { ComposeForm } from "./compose/compose-form";
+
+type Props = {
+  debateSlug: string;
+  post: { id: string; subheadingId: string; parentId: string | null; authorId: string | null; authorName: string | null };
+};
+
+const linkButton = "rounded px-1.5 py-0.5 font-medium text-stone-600 hover:bg-stone-100 hover:text-stone-900 dark:text-stone-400 dark:hover:bg-stone-800 dark:hover:text-stone-100";
+
+/** Text selected inside this post's body, quoted as Markdown that links back to the post. */
+function toQuote(text: string, authorName: string | null, href: string): string {
+  const quoted = text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`.trimEnd())
+    .join("\n");
+  return `${quoted}\n>\n> — [${authorName ?? "Unknown author"}](${href})\n\n`;
+}
+
+/** Reply, quote, edit, delete: the per-user part of a post, shown to whoever may use it. */
+export function PostActions({ debateSlug, post }: Props) {
+  const { data: session, status } = useSession();
+  const router = useRouter();
+  const pathname = usePathname();
+  const barRef = useRef<HTMLDivElement>(null);
+  const [mode, setMode] = useState<"idle" | "reply" | "edit" | "confirm-delete">("idle");
+  const [selection, setSelection] = useState("");
+  const [insert, setInsert] = useState<{ text: string; nonce: number } | null>(null);
+  const [source, setSource] = useState<{ title: string | null; body: string } | null>(null);
+  const [loadingSource, startLoadingSource] = useTransition();
+  const [sourceError, setSourceError] = useState<string | null>(null);
+  const [deleted, deleteAction, deleting] = useActionState(async (prev: ActionState, form: FormData) => {
+    const result = await deletePostAction(prev, form);
+    if (result.ok) {
+      setMode("idle");
+      router.refresh();
+    }
+    return result;
+  }, initialActionState);
+  const mine = status === "authenticated" && session.user.id === post.authorId;
+
+  // Offer "Quote" while text inside this post's body is selected.
+  useEffect(() => {
+    const body = barRef.current?.closest("article")?.querySelector("[data-post-body]");
+    if (!body) return;
+    const onChange = () => {
+      const sel = document.getSelection();
+      if (sel && !sel.isCollapsed && sel.anchorNode && sel.focusNode && body.contains(sel.anchorNode) && body.contains(sel.focusNode)) {
+        setSelection(sel.toString());
+      } else if (!barRef.current?.contains(document.activeElement)) {
+        setSelection("");
+      }
+    };
+    document.addEventListener("selectionchange", onChange);
+    return () => document.removeEventListener("selectionchange", onChange);
+  }, []);
+
+  const onReplied = useCallback((state: ActionState) => {
+    setMode("idle");
+    if (state.redirectTo) router.push(state.redirectTo);
+  }, [router]);
+  const onEdited = useCallback(() => {
+    setMode("idle");
+    router.refresh();
+  }, [router]);
+
+  function quote() {
+    const text = toQuote(selection, post.authorName, postPath(debateSlug, post.id));
+    setMode("reply");
+    setInsert({ text, nonce: Date.now() });
+  }
+
+  function startEdit() {
+    setSourceError(null);
+    const form = new FormData();
+    form.set("postId", post.id);
+    startLoadingSource(async () => {
+      const result = await getPostSourceAction(initialActionState, form);
+      if (!result.ok || !result.data) {
+        setSourceError(result.message ?? "This post can't be edited.");
+        return;
+      }
+      setSource({ title: result.data.title ?? null, body: result.data.body ?? "" });
+      setMode("edit");
+    });
+  }
+
+  if (status !== "authenticated") {
+    return (
+      <div ref={barRef} className="mt-2 flex flex-wrap gap-1 text-sm">
+        <Link href={signInHref(`${pathname}#${postAnchor(post.id)}`)} className={linkButton}>
+          Sign in to reply
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div ref={barRef} className="mt-2">
+      <div className="flex flex-wrap items-center gap-1 text-sm">
+        <button type="button" className={linkButton} aria-expanded={mode === "reply"} onClick={() => setMode(mode === "reply" ? "idle" : "reply")}>
+          Reply
+        </button>
+        {selection && (
+          <button type="button" className={`${linkButton} bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200`} onMouseDown={(e) => e.preventDefault()} onClick={quote}>
+            Quote
+          </button>
+        )}
+        {mine && (
+          <>
+            <button type="button" className={linkButton} aria-expanded={mode === "edit"} disabled={loadingSource} onClick={() => (mode === "edit" ? setMode("idle") : startEdit())}>
+              {loadingSource ? "Loading…" : "Edit"}
+            </button>
+            <button type="button" className={linkButton} aria-expanded={mode === "confirm-delete"} onClick={() => setMode(mode === "confirm-delete" ? "idle" : "confirm-delete")}>
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+      {sourceError && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{sourceError}</p>}
+      {mode === "confirm-delete" && (
+        <form action={deleteAction} className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/50">
+          <input type="hidden" name="postId" value={post.id} />
+          <span>Delete this post? Its replies stay; the post shows as deleted.</span>
+          <button type="submit" disabled={deleting} className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+            {deleting ? "Deleting…" : "Delete post"}
+          </button>
+          <button type="button" onClick={() => setMode("idle")} className="underline">
+            Keep it
+          </button>
+          {deleted.message && !deleted.ok && <span className="w-full text-red-700 dark:text-red-400">{deleted.message}</span>}
+        </form>
+      )}
+      {mode === "reply" && (
+        <div className="mt-3">
+          <ComposeForm
+            action={createPostAction}
+            draftKey={`${post.subheadingId}:${post.id}:reply`}
+            hidden={{ subheadingId: post.subheadingId, parentId: post.id }}
+            insert={insert}
+            label={`Your reply to ${post.authorName ?? "this post"}`}
+            submitLabel="Post reply"
+            pendingLabel="Posting…"
+            onSuccess={onReplied}
+            onCancel={() => setMode("idle")}
+          />
+        </div>
+      )}
+      {mode === "edit" && source && (
+        <div className="mt-3">
+          <ComposeForm
+            action={editPostAction}
+            draftKey={`${post.id}:edit`}
+            hidden={{ postId: post.id }}
+            withTitle={post.parentId === null}
+            initial={source}
+            label="Edit your post"
+            submitLabel="Save changes"
+            pendingLabel="Saving…"
+            onSuccess={onEdited}
+            onCancel={() => setMode("idle")}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

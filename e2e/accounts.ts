@@ -1,0 +1,31 @@
+import { expect, type Page } from "@playwright/test";
+
+let counter = 0;
+/** A new member's details, unique to this test run. */
+export function newMember(prefix = "member") {
+  const tag = `${Date.now().toString(36)}${process.pid}${++counter}`;
+  return { name: `${prefix} ${tag}`, email: `${prefix}-${tag}@example.test`, password: `Commons-${tag}-pw!` };
+}
+
+export async function signUp(page: Page, member: ReturnType<typeof newMember>, from = "/") {
+  await page.goto(from);
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign up" }).click();
+  await page.getByLabel("Display name").fill(member.name);
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Password").fill(member.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();
+}
+
+export async function signIn(page: Page, member: { email: string; password: string }) {
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Password").fill(member.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page, member: { name: string }) {
+  await page.getByRole("button", { name: `Account menu for ${member.name}` }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+}

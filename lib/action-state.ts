@@ -1,0 +1,16 @@
+/** What every server action returns to its form (useActionState). */
+export type ActionState = {
+  ok: boolean;
+  /** A message for the whole form: success, or an error not tied to one field. */
+  message?: string;
+  /** Errors by field name, shown next to each field. */
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** The id of what was created or changed. */
+  id?: string;
+  /** Where the client should go next, when it should. */
+  redirectTo?: string;
+  /** Extra data an action hands back (preview HTML, a post's source). */
+  data?: Record<string, string | null>;
+};
+
+export const initialActionState: ActionState = { ok: false };

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const BODY_MAX = 20_000;
+export const TITLE_MAX = 200;
+
+const id = z.string().trim().min(1).max(64);
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v) => (v ? v : null));
+const title = z
+  .string()
+  .trim()
+  .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters.`)
+  .optional()
+  .transform((v) => (v ? v : null));
+export const bodySchema = z
+  .string()
+  .trim()
+  .min(1, "Write something first.")
+  .max(BODY_MAX, `Keep it to ${BODY_MAX.toLocaleString("en-GB")} characters.`);
+
+/** A new contribution (no parent) or a reply (parent given). */
+export const createPostSchema = z.object({
+  subheadingId: z.string().trim().min(1, "Choose the subheading your contribution speaks to.").max(64),
+  parentId: optionalId,
+  title,
+  body: bodySchema,
+});
+export type CreatePostInput = z.infer<typeof createPostSchema>;
+
+export const editPostSchema = z.object({ postId: id, title, body: bodySchema });
+export type EditPostInput = z.infer<typeof editPostSchema>;
+
+export const postIdSchema = z.object({ postId: id });
+
+export const previewSchema = z.object({ body: z.string().max(BODY_MAX, `Keep it to ${BODY_MAX.toLocaleString("en-GB")} characters.`) });

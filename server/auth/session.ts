@@ -1,0 +1,60 @@
+import "server-only";
+import { headers, cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { db } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { isSameOriginHeaders } from "../http/same-origin";
+
+export type SessionUser = {
+  id: string;
+  name: string;
+  role: "MEMBER" | "MODERATOR" | "ADMIN";
+  createdAt: Date;
+  suspendedUntil: Date | null;
+  bannedAt: Date | null;
+  suspendReason: string | null;
+};
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/**
+ * The user a JWT names, if the token is still current: every sign-out-everywhere, password
+ * change or ban bumps the user's sessionVersion, and tokens carrying an older one stop working
+ * on their next request.
+ */
+export async function loadSessionUser(userId: unknown, sessionVersion: unknown): Promise<SessionUser | null> {
+  if (typeof userId !== "string" || typeof sessionVersion !== "number") return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, role: true, createdAt: true, suspendedUntil: true, bannedAt: true, suspendReason: true, sessionVersion: true, importKey: true },
+  });
+  if (!user || user.sessionVersion !== sessionVersion || user.importKey !== null) return null;
+  const { sessionVersion: _v, importKey: _k, ...rest } = user;
+  return rest;
+}
+
+/** The signed-in user of this request, checked against the database; null when signed out. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  if (!env.NEXTAUTH_SECRET) return null;
+  const store = await cookies();
+  const raw = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: env.NEXTAUTH_SECRET }).catch(() => null);
+  return token ? loadSessionUser(token.uid, token.sv) : null;
+}
+
+/** Refuses a request whose Origin is missing or another site's. */
+export async function requireSameOrigin(): Promise<void> {
+  if (!isSameOriginHeaders(await headers())) {
+    throw new AppError("FORBIDDEN", "This request did not come from this site, so it was refused.");
+  }
+}
+
+/** Step 1 of every mutation: same-site request, signed-in user. */
+export async function requireActionUser(): Promise<SessionUser> {
+  await requireSameOrigin();
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  return user;
+}
