@@ -40,9 +40,12 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // The reading specs assert the seed exactly as imported, so they run before any spec that
+  // writes to the seeded debate (the newcomer journey posts under its subheadings).
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /responsive\.spec\.ts/ },
+    { name: "reading", use: { ...devices["Desktop Chrome"] }, testMatch: /reading\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /responsive\.spec\.ts/ },
+    { name: "writing", use: { ...devices["Desktop Chrome"] }, testIgnore: /(reading|responsive)\.spec\.ts/, dependencies: ["reading", "phone"] },
   ],
   webServer: {
     // A fresh database, migrated and seeded, and a production build of its own (.next-e2e),

@@ -96,6 +96,7 @@ export function PostActions({ debateSlug, post }: Props) {
     });
   }
 
+  if (status === "loading") return <div ref={barRef} className="mt-2 h-6" aria-hidden="true" />;
   if (status !== "authenticated") {
     return (
       <div ref={barRef} className="mt-2 flex flex-wrap gap-1 text-sm">

@@ -28,3 +28,21 @@ export async function createDebate({ subheadings = 2 }: { subheadings?: number }
 export async function addPost(input: { subheadingId: string; parentId?: string | null; authorId?: string | null; body?: string; createdAt?: Date; title?: string }) {
   return db.$transaction((tx) => insertPost(tx, { authorId: null, body: "A contribution.", ...input }));
 }
+
+import type { SessionUser } from "@/server/auth/session";
+
+/** A signed-up member as the server sees them after checking the session. */
+export async function createMember(options: { createdAt?: Date; suspendedUntil?: Date; bannedAt?: Date; name?: string } = {}): Promise<SessionUser> {
+  const name = options.name ?? unique("member");
+  const user = await db.user.create({
+    data: {
+      name,
+      email: `${name}@example.test`,
+      createdAt: options.createdAt ?? new Date(Date.now() - 7 * 24 * 3600 * 1000),
+      suspendedUntil: options.suspendedUntil,
+      bannedAt: options.bannedAt,
+      suspendReason: options.suspendedUntil || options.bannedAt ? "testing" : null,
+    },
+  });
+  return { id: user.id, name: user.name, role: user.role, createdAt: user.createdAt, suspendedUntil: user.suspendedUntil, bannedAt: user.bannedAt, suspendReason: user.suspendReason };
+}

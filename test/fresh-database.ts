@@ -15,5 +15,7 @@ for (const name of readdirSync(migrations, { withFileTypes: true }).filter((d) =
 }
 sqlite.close();
 process.env.DATABASE_URL = `file:${file}`;
+// Session cookies in action tests are signed with this; never used outside tests.
+process.env.NEXTAUTH_SECRET = "vitest-only-secret-0123456789abcdef";
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
