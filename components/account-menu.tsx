@@ -68,6 +68,9 @@ export function AccountMenu() {
       </button>
       <div id={menuId} hidden={!open} className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-700 dark:bg-stone-900">
         <p className="px-2 py-1 text-xs text-stone-500">Signed in as {session.user.name}</p>
+        <Link href="/account" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
+          Your account
+        </Link>
         <button type="button" onClick={() => void signOut({ callbackUrl: pathname })} className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 dark:hover:bg-stone-800">
           Sign out
         </button>

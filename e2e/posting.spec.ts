@@ -129,3 +129,50 @@ test("[accounts] sign-up refuses a common password and keeps what was typed", as
   await expect(page.getByLabel("Display name")).toHaveValue("Common Pat");
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 });
+
+test("[accounts] signing out everywhere ends the session on another device at its next request", async ({ browser }) => {
+  const member = newMember("traveller");
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  const onLaptop = await laptop.newPage();
+  const onPhone = await phone.newPage();
+  await signUp(onLaptop, member, COMMONS);
+  await onPhone.goto(COMMONS);
+  await signIn(onPhone, member);
+  await expect(onPhone.getByRole("button", { name: "Add to the debate" })).toBeVisible();
+
+  await onLaptop.getByRole("button", { name: `Account menu for ${member.name}` }).click();
+  await onLaptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(onLaptop.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await onPhone.reload();
+  await expect(onPhone.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(onPhone.getByRole("link", { name: "Sign in to add to the debate" })).toBeVisible();
+  await laptop.close();
+  await phone.close();
+});
+
+test("[accounts] changing the password keeps this session and ends the others", async ({ browser }) => {
+  const member = newMember("changer");
+  const here = await (await browser.newContext()).newPage();
+  const there = await (await browser.newContext()).newPage();
+  await signUp(here, member, "/");
+  await there.goto("/");
+  await signIn(there, member);
+  await expect(there.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();
+
+  await here.getByRole("button", { name: `Account menu for ${member.name}` }).click();
+  await here.getByRole("link", { name: "Your account" }).click();
+  await here.getByLabel("Current password").fill("not it");
+  await here.getByLabel("New password").fill("a fresh long passphrase");
+  await here.getByRole("button", { name: "Change password" }).click();
+  await expect(here.getByText("That is not your current password.")).toBeVisible();
+  await here.getByLabel("Current password").fill(member.password);
+  await here.getByRole("button", { name: "Change password" }).click();
+  await expect(here.getByText(/Your password is changed/)).toBeVisible();
+  await here.goto(COMMONS);
+  await expect(here.getByRole("button", { name: "Add to the debate" })).toBeVisible();
+
+  await there.reload();
+  await expect(there.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+});

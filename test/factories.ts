@@ -29,15 +29,19 @@ export async function addPost(input: { subheadingId: string; parentId?: string |
   return db.$transaction((tx) => insertPost(tx, { authorId: null, body: "A contribution.", ...input }));
 }
 
+import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/session";
 
 /** A signed-up member as the server sees them after checking the session. */
-export async function createMember(options: { createdAt?: Date; suspendedUntil?: Date; bannedAt?: Date; name?: string } = {}): Promise<SessionUser> {
+export async function createMember(
+  options: { createdAt?: Date; suspendedUntil?: Date; bannedAt?: Date; name?: string; password?: string } = {},
+): Promise<SessionUser> {
   const name = options.name ?? unique("member");
   const user = await db.user.create({
     data: {
       name,
       email: `${name}@example.test`,
+      passwordHash: options.password ? await hashPassword(options.password) : null,
       createdAt: options.createdAt ?? new Date(Date.now() - 7 * 24 * 3600 * 1000),
       suspendedUntil: options.suspendedUntil,
       bannedAt: options.bannedAt,

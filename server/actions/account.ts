@@ -1,10 +1,11 @@
 "use server";
 
 import type { ActionState } from "@/lib/action-state";
-import { signUpSchema } from "@/lib/schemas/account";
+import { changePasswordSchema, signUpSchema } from "@/lib/schemas/account";
 import { requireActionUser, requireSameOrigin } from "../auth/session";
 import { db } from "../db";
 import { formToObject, invalid, toActionError } from "../errors";
+import { changePassword } from "../users/change-password";
 import { createUser } from "../users/create-user";
 
 /** Creates an account; the form then signs in with the same credentials. Open to anyone. */
@@ -26,6 +27,19 @@ export async function signOutEverywhereAction(_prev: ActionState, _form: FormDat
     const user = await requireActionUser();
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     return { ok: true, message: "Signed out everywhere." };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+/** Changes the password; every session, this one included, ends (the form signs back in). */
+export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const actor = await requireActionUser();
+    const parsed = changePasswordSchema.safeParse(formToObject(form));
+    if (!parsed.success) return invalid(parsed.error);
+    const { email } = await changePassword({ actor, ...parsed.data });
+    return { ok: true, message: "Your password is changed, and every other session is signed out.", data: { email } };
   } catch (error) {
     return toActionError(error);
   }

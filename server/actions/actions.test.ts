@@ -32,7 +32,7 @@ const actions = Object.entries(modules)
 /** Anyone may call these (they still refuse other sites). */
 const ANONYMOUS_ALLOWED = ["signUpAction"];
 /** The signed-in member's actions. */
-const SIGNED_IN_ONLY = ["createPostAction", "editPostAction", "deletePostAction", "getPostSourceAction", "previewAction", "signOutEverywhereAction"];
+const SIGNED_IN_ONLY = ["createPostAction", "editPostAction", "deletePostAction", "getPostSourceAction", "previewAction", "signOutEverywhereAction", "changePasswordAction"];
 
 const SITE = "http://localhost:3000";
 async function as({ origin, userId }: { origin: string | null; userId?: string }) {
@@ -48,7 +48,7 @@ async function as({ origin, userId }: { origin: string | null; userId?: string }
 
 async function world() {
   const debate = await createDebate();
-  const member = await createMember();
+  const member = await createMember({ password: "the member's password" });
   const post = await db.post.create({
     data: { debateId: debate.id, subheadingId: debate.subheadings[0]!.id, authorId: member.id, body: "Mine.", bodyHtml: "<p>Mine.</p>" },
   });
@@ -62,13 +62,15 @@ async function world() {
     name: "New Person",
     email: `new-${Date.now()}-${Math.random()}@example.test`,
     password: "a long and unusual passphrase",
+    currentPassword: "the member's password",
+    newPassword: "a brand new passphrase",
   })) form.set(k, v);
   return { member, post, form };
 }
 
 async function snapshot() {
   const [users, posts, revisions, versions] = await Promise.all([
-    db.user.count(),
+    db.user.findMany({ select: { id: true, passwordHash: true }, orderBy: { id: "asc" } }),
     db.post.findMany({ select: { id: true, body: true, deletedAt: true }, orderBy: { id: "asc" } }),
     db.postRevision.count(),
     db.user.findMany({ select: { sessionVersion: true }, orderBy: { id: "asc" } }),
@@ -142,6 +144,18 @@ describe("Server Actions", () => {
     expect(result.fieldErrors?.body).toEqual(["Write something first."]);
     expect(result.fieldErrors?.title).toEqual(["Keep the title to 200 characters."]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("let a member change their password, which ends their other sessions", async () => {
+    const { member, form } = await world();
+    await as({ origin: SITE, userId: member.id });
+    const { changePasswordAction } = await import("./account");
+    expect(await changePasswordAction({ ok: false }, form)).toMatchObject({ ok: true, data: { email: expect.stringContaining("@") } });
+    const row = await db.user.findUniqueOrThrow({ where: { id: member.id } });
+    expect(row.sessionVersion).toBe(1);
+    form.set("currentPassword", "wrong");
+    await as({ origin: SITE, userId: member.id });
+    expect(await changePasswordAction({ ok: false }, form)).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } });
   });
 
   it("let anyone sign up from this site", async () => {

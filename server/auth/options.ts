@@ -21,8 +21,22 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
 
 const adapter = PrismaAdapter(db as never);
 
+const REVOKED = "Session revoked";
+
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
+  logger: {
+    // A revoked session is expected (sign-out everywhere, password change), not an error.
+    error(code, metadata) {
+      const message = metadata instanceof Error ? metadata.message : (metadata as { message?: string } | undefined)?.message;
+      if (code === "JWT_SESSION_ERROR" && message === REVOKED) return;
+      console.error(`[next-auth] ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth] ${code}`);
+    },
+    debug() {},
+  },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // OAuth accounts are linked to users through the adapter; credentials never touch it.
@@ -64,7 +78,7 @@ export const authOptions: NextAuthOptions = {
       }
       // Every later use checks the token is still current; throwing clears the cookie.
       const current = await loadSessionUser(token.uid, token.sv);
-      if (!current) throw new Error("Session revoked");
+      if (!current) throw new Error(REVOKED);
       return { ...token, name: current.name, role: current.role };
     },
     session({ session, token }) {

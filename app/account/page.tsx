@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { AccountSettings } from "./account-settings";
+
+export const metadata: Metadata = { title: "Your account", robots: { index: false } };
+
+export default function AccountPage() {
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
+      <AccountSettings />
+    </div>
+  );
+}
