@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { Providers } from "@/components/providers";
 import { homePath } from "@/lib/paths";
@@ -39,10 +39,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                       Debates
                     </Link>
                   </li>
+                  <li>
+                    <Link href="/moderation" className="hover:underline">
+                      Moderation log
+                    </Link>
+                  </li>
                 </ul>
               </nav>
               <nav aria-label="Account">
-                <AccountMenu />
+                {/* Per-user and per-URL: never part of the cached shell. */}
+                <Suspense fallback={null}>
+                  <AccountMenu />
+                </Suspense>
               </nav>
             </div>
           </div>

@@ -71,6 +71,19 @@ export function AccountMenu() {
         <Link href="/account" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
           Your account
         </Link>
+        {(session.user.role === "MODERATOR" || session.user.role === "ADMIN") && (
+          <>
+            <Link href="/moderation/reports" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
+              Reports
+            </Link>
+            <Link href="/moderation/users" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
+              Members
+            </Link>
+            <Link href="/debates/new" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
+              Open a debate
+            </Link>
+          </>
+        )}
         <button type="button" onClick={() => void signOut({ callbackUrl: pathname })} className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 dark:hover:bg-stone-800">
           Sign out
         </button>

@@ -22,7 +22,7 @@ type Props = {
 
 /** "Add to the debate": a new top-level contribution, filed under the subheading it speaks to. */
 export function AddContribution({ debateId, subheadings, subheadingId, lockedNotice }: Props) {
-  const { status } = useSession();
+  const { data: session, status } = useSession();
   const pathname = usePathname();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -48,6 +48,13 @@ export function AddContribution({ debateId, subheadings, subheadingId, lockedNot
         <Link href={signInHref(pathname)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
           Sign in to add to the debate
         </Link>
+      </p>
+    );
+  }
+  if (session?.user.restriction) {
+    return (
+      <p role="note" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
+        {session.user.restriction} You can still read everything.
       </p>
     );
   }

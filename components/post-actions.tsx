@@ -9,11 +9,22 @@ import { initialActionState } from "@/lib/action-state";
 import { postAnchor, postPath } from "@/lib/paths";
 import { createPostAction, deletePostAction, editPostAction, getPostSourceAction } from "@/server/actions/posts";
 import { signInHref } from "./account-menu";
+import { ActionForm, SmallField } from "./action-form";
+import { ModeratorTools } from "./moderator-tools";
+import { reportPostAction } from "@/server/actions/reports";
 import { ComposeForm } from "./compose/compose-form";
 
 type Props = {
   debateSlug: string;
-  post: { id: string; subheadingId: string; parentId: string | null; authorId: string | null; authorName: string | null };
+  post: {
+    id: string;
+    subheadingId: string;
+    parentId: string | null;
+    authorId: string | null;
+    authorName: string | null;
+    pinned: boolean;
+    state: "visible" | "hidden" | "deleted";
+  };
 };
 
 const linkButton = "rounded px-1.5 py-0.5 font-medium text-stone-600 hover:bg-stone-100 hover:text-stone-900 dark:text-stone-400 dark:hover:bg-stone-800 dark:hover:text-stone-100";
@@ -34,7 +45,7 @@ export function PostActions({ debateSlug, post }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const barRef = useRef<HTMLDivElement>(null);
-  const [mode, setMode] = useState<"idle" | "reply" | "edit" | "confirm-delete">("idle");
+  const [mode, setMode] = useState<"idle" | "reply" | "edit" | "confirm-delete" | "report">("idle");
   const [selection, setSelection] = useState("");
   const [insert, setInsert] = useState<{ text: string; nonce: number } | null>(null);
   const [source, setSource] = useState<{ title: string | null; body: string } | null>(null);
@@ -49,6 +60,8 @@ export function PostActions({ debateSlug, post }: Props) {
     return result;
   }, initialActionState);
   const mine = status === "authenticated" && session.user.id === post.authorId;
+  const moderator = status === "authenticated" && (session.user.role === "MODERATOR" || session.user.role === "ADMIN");
+  const restriction = status === "authenticated" ? session.user.restriction : null;
 
   // Offer "Quote" while text inside this post's body is selected.
   useEffect(() => {
@@ -97,6 +110,7 @@ export function PostActions({ debateSlug, post }: Props) {
   }
 
   if (status === "loading") return <div ref={barRef} className="mt-2 h-6" aria-hidden="true" />;
+  if (post.state !== "visible") return moderator ? <ModeratorTools post={post} /> : null;
   if (status !== "authenticated") {
     return (
       <div ref={barRef} className="mt-2 flex flex-wrap gap-1 text-sm">
@@ -109,26 +123,40 @@ export function PostActions({ debateSlug, post }: Props) {
 
   return (
     <div ref={barRef} className="mt-2">
+      {restriction && <p className="mb-1 text-sm text-red-800 dark:text-red-300">{restriction}</p>}
       <div className="flex flex-wrap items-center gap-1 text-sm">
-        <button type="button" className={linkButton} aria-expanded={mode === "reply"} onClick={() => setMode(mode === "reply" ? "idle" : "reply")}>
-          Reply
-        </button>
-        {selection && (
+        {!restriction && (
+          <button type="button" className={linkButton} aria-expanded={mode === "reply"} onClick={() => setMode(mode === "reply" ? "idle" : "reply")}>
+            Reply
+          </button>
+        )}
+        {selection && !restriction && (
           <button type="button" className={`${linkButton} bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200`} onMouseDown={(e) => e.preventDefault()} onClick={quote}>
             Quote
           </button>
         )}
+        {(mine || moderator) && !restriction && (
+          <button type="button" className={linkButton} aria-expanded={mode === "edit"} disabled={loadingSource} onClick={() => (mode === "edit" ? setMode("idle") : startEdit())}>
+            {loadingSource ? "Loading…" : "Edit"}
+          </button>
+        )}
         {mine && (
-          <>
-            <button type="button" className={linkButton} aria-expanded={mode === "edit"} disabled={loadingSource} onClick={() => (mode === "edit" ? setMode("idle") : startEdit())}>
-              {loadingSource ? "Loading…" : "Edit"}
-            </button>
-            <button type="button" className={linkButton} aria-expanded={mode === "confirm-delete"} onClick={() => setMode(mode === "confirm-delete" ? "idle" : "confirm-delete")}>
-              Delete
-            </button>
-          </>
+          <button type="button" className={linkButton} aria-expanded={mode === "confirm-delete"} onClick={() => setMode(mode === "confirm-delete" ? "idle" : "confirm-delete")}>
+            Delete
+          </button>
+        )}
+        {!mine && !restriction && (
+          <button type="button" className={linkButton} aria-expanded={mode === "report"} onClick={() => setMode(mode === "report" ? "idle" : "report")}>
+            Report
+          </button>
         )}
       </div>
+      {moderator && <ModeratorTools post={post} />}
+      {mode === "report" && (
+        <ActionForm action={reportPostAction} hidden={{ postId: post.id }} submitLabel="Send report" pendingLabel="Sending…" label="Report this post" className="mt-2">
+          {(state) => <SmallField name="reason" label="What is wrong with this post?" state={state} required width="w-80" />}
+        </ActionForm>
+      )}
       {sourceError && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{sourceError}</p>}
       {mode === "confirm-delete" && (
         <form action={deleteAction} className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/50">

@@ -32,6 +32,7 @@ export function PostArticle({ post, debateSlug, headingLevel, focused = false }:
           </Heading>
         ))}
       {!Heading && post.title && <p className="mb-1 font-semibold">{post.title}</p>}
+      {post.pinned && <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">📌 Pinned</p>}
       <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-stone-600 dark:text-stone-400">
         {post.state === "visible" ? <AuthorName author={post.author} /> : <span className="italic">—</span>}
         <span aria-hidden="true">·</span>
@@ -53,8 +54,11 @@ export function PostArticle({ post, debateSlug, headingLevel, focused = false }:
           {post.state === "deleted" ? "Deleted by its author." : `Hidden by a moderator${post.hiddenReason ? `: ${post.hiddenReason}` : "."}`}
         </p>
       )}
-      {post.state === "visible" && (
-        <PostActions debateSlug={debateSlug} post={{ id: post.id, subheadingId: post.subheadingId, parentId: post.parentId, authorId: post.author?.id ?? null, authorName: post.author?.name ?? null }} />
+      {post.state !== "deleted" && (
+        <PostActions
+          debateSlug={debateSlug}
+          post={{ id: post.id, subheadingId: post.subheadingId, parentId: post.parentId, authorId: post.author?.id ?? null, authorName: post.author?.name ?? null, pinned: post.pinned, state: post.state }}
+        />
       )}
       {post.sourceUrl && (
         <p className="mt-2 text-xs text-stone-500 dark:text-stone-400">

@@ -6,4 +6,5 @@ export const cacheTags = {
   debate: (debateId: string) => `debate:${debateId}`,
   subheading: (subheadingId: string) => `subheading:${subheadingId}`,
   thread: (rootPostId: string) => `thread:${rootPostId}`,
+  moderationLog: () => "moderation-log",
 };

@@ -12,4 +12,4 @@ export const postAnchor = (postId: string) => `post-${postId}`;
 export const subheadingAnchor = (subheadingSlug: string) => `s-${subheadingSlug}`;
 
 /** Path segments under /debates/<slug>/ that a subheading slug may not take. */
-export const RESERVED_SUBHEADING_SLUGS = ["posts", "new", "edit", "moderation", "settings"] as const;
+export const RESERVED_SUBHEADING_SLUGS = ["posts", "new", "edit", "manage", "moderation", "settings", "_"] as const;

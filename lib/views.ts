@@ -35,6 +35,7 @@ export type SubheadingSummary = {
   replyCount: number;
   lastActivityAt: Date | null;
   locked: boolean;
+  slowModeSeconds: number;
 };
 
 export type DebateSummary = {
@@ -66,6 +67,7 @@ export type DebateHeader = {
   replyCount: number;
   lastActivityAt: Date;
   locked: boolean;
+  slowModeSeconds: number;
 };
 
 /** One page of a subheading's contributions, each with its replies to the display depth. */

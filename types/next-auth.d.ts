@@ -3,7 +3,8 @@ import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; role: string };
+    /** restriction: why the member may not write now (suspension, ban), or null. */
+    user: { id: string; name: string; role: string; restriction: string | null };
   }
 }
 
@@ -12,5 +13,6 @@ declare module "next-auth/jwt" {
     uid?: string;
     sv?: number;
     role?: string;
+    restriction?: string | null;
   }
 }

@@ -24,15 +24,20 @@ const updateTag = vi.hoisted(() => vi.fn());
 vi.mock("next/cache", () => ({ updateTag, revalidateTag: vi.fn(), cacheTag: vi.fn(), cacheLife: vi.fn() }));
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
-const modules = import.meta.glob<Record<string, Action>>("./*.ts", { eager: true });
+const modules = import.meta.glob<Record<string, Action>>(["./*.ts", "!./*.test.ts"], { eager: true });
 const actions = Object.entries(modules)
   .filter(([path]) => !path.endsWith(".test.ts"))
   .flatMap(([path, exports]) => Object.entries(exports).map(([name, fn]) => ({ name: `${path}#${name}`, short: name, fn })));
 
 /** Anyone may call these (they still refuse other sites). */
 const ANONYMOUS_ALLOWED = ["signUpAction"];
-/** The signed-in member's actions. */
-const SIGNED_IN_ONLY = ["createPostAction", "editPostAction", "deletePostAction", "getPostSourceAction", "previewAction", "signOutEverywhereAction", "changePasswordAction"];
+/** Everything else needs a signed-in caller; which roles may use each is authorization-matrix.test.ts. */
+const SIGNED_IN_ONLY = [
+  "createPostAction", "editPostAction", "deletePostAction", "getPostSourceAction", "previewAction", "signOutEverywhereAction", "changePasswordAction",
+  "reportPostAction", "hidePostAction", "restorePostAction", "getHiddenPostAction", "movePostAction", "pinPostAction", "setLockAction", "setSlowModeAction",
+  "dismissReportsAction", "suspendUserAction", "banUserAction", "liftRestrictionsAction", "setRoleAction",
+  "createDebateAction", "addSubheadingAction", "renameSubheadingAction", "reorderSubheadingAction", "archiveSubheadingAction",
+];
 
 const SITE = "http://localhost:3000";
 async function as({ origin, userId }: { origin: string | null; userId?: string }) {

@@ -9,6 +9,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { authenticate, WRONG_CREDENTIALS } from "../users/authenticate";
+import { restrictionMessage } from "../users/can-write";
 import { roleForNewAccount } from "./roles";
 import { loadSessionUser } from "./session";
 
@@ -79,10 +80,11 @@ export const authOptions: NextAuthOptions = {
       // Every later use checks the token is still current; throwing clears the cookie.
       const current = await loadSessionUser(token.uid, token.sv);
       if (!current) throw new Error(REVOKED);
-      return { ...token, name: current.name, role: current.role };
+      // Re-read on every use, so a suspension shows (and lifts) on the member's next request.
+      return { ...token, name: current.name, role: current.role, restriction: restrictionMessage(current) };
     },
     session({ session, token }) {
-      return { ...session, user: { id: token.uid as string, name: token.name ?? "", role: token.role as string } };
+      return { ...session, user: { id: token.uid as string, name: token.name ?? "", role: token.role as string, restriction: token.restriction ?? null } };
     },
     redirect({ url, baseUrl }) {
       if (url.startsWith(baseUrl)) return `${baseUrl}${safeCallbackPath(url.slice(baseUrl.length))}`;

@@ -7,7 +7,8 @@ import { getDebatePage } from "../debates/get-debate-page";
 import { listDebates } from "../debates/list-debates";
 import { getPostContext } from "../posts/get-post-context";
 import { listRevisions } from "../posts/list-revisions";
-import { getSubheading } from "../subheadings/get-subheading";
+import { findRenamedSubheading, getSubheading } from "../subheadings/get-subheading";
+import { listModerationLog } from "../moderation/list-log";
 import { listContributions } from "../subheadings/list-contributions";
 
 // The anonymous read path. Each function is cached by Next ('use cache') under the tags of what
@@ -62,4 +63,18 @@ export async function readRevisions(debateSlug: string, postId: string) {
   if (history) cacheTag(cacheTags.subheading(history.post.subheadingId), cacheTags.thread(history.post.rootId));
   else cacheTag(cacheTags.debateList());
   return history;
+}
+
+export async function readRenamedSubheading(debateSlug: string, oldSlug: string) {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(cacheTags.debateList());
+  return findRenamedSubheading(db, debateSlug, oldSlug);
+}
+
+export async function readModerationLog(before: string | null) {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(cacheTags.moderationLog());
+  return listModerationLog(db, decodeCursor(before));
 }

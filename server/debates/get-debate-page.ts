@@ -25,6 +25,7 @@ export const debateHeaderSelect = {
   replyCount: true,
   lastActivityAt: true,
   locked: true,
+  slowModeSeconds: true,
   author: { select: authorSelect },
 } as const;
 

@@ -16,7 +16,13 @@ export async function createPost({ actor, ...input }: CreatePostInput & { actor:
   assertCanWrite(actor);
   const subheading = await db.subheading.findUnique({
     where: { id: input.subheadingId },
-    select: { id: true, locked: true, archivedAt: true, debate: { select: { id: true, slug: true, locked: true, archivedAt: true } } },
+    select: {
+      id: true,
+      locked: true,
+      archivedAt: true,
+      slowModeSeconds: true,
+      debate: { select: { id: true, slug: true, locked: true, archivedAt: true, slowModeSeconds: true } },
+    },
   });
   if (!subheading || subheading.archivedAt || subheading.debate.archivedAt) {
     throw new AppError("NOT_FOUND", "That subheading does not exist (any more).", "subheadingId");
@@ -37,8 +43,23 @@ export async function createPost({ actor, ...input }: CreatePostInput & { actor:
   const wait = postingRetryAfter({ now, accountCreatedAt: actor.createdAt, recent: recent.map((p) => p.createdAt) });
   if (wait) throw new AppError("RATE_LIMITED", `You are posting quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before posting again.`);
 
+  await assertSlowMode(actor.id, now, [
+    { seconds: subheading.slowModeSeconds, where: { subheadingId: subheading.id }, place: "subheading" },
+    { seconds: subheading.debate.slowModeSeconds, where: { debateId: subheading.debate.id }, place: "debate" },
+  ]);
+
   const post = await db.$transaction((tx) =>
     insertPost(tx, { subheadingId: subheading.id, parentId: input.parentId, authorId: actor.id, title: input.parentId ? null : input.title, body: input.body, createdAt: now }),
   );
   return { ...post, debateSlug: subheading.debate.slug };
+}
+
+/** Slow mode, set by a moderator on a subheading or debate: a minimum gap between one member's posts there. */
+async function assertSlowMode(authorId: string, now: Date, rules: { seconds: number; where: { subheadingId: string } | { debateId: string }; place: string }[]) {
+  for (const rule of rules) {
+    if (rule.seconds <= 0) continue;
+    const last = await db.post.findFirst({ where: { authorId, ...rule.where }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+    const wait = last ? Math.ceil((last.createdAt.getTime() + rule.seconds * 1000 - now.getTime()) / 1000) : 0;
+    if (wait > 0) throw new AppError("RATE_LIMITED", `Slow mode is on in this ${rule.place}: you can post again in ${wait} second${wait === 1 ? "" : "s"}.`);
+  }
 }

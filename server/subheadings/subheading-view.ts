@@ -11,4 +11,5 @@ export const subheadingSummarySelect = {
   replyCount: true,
   lastActivityAt: true,
   locked: true,
+  slowModeSeconds: true,
 } satisfies Prisma.SubheadingSelect;

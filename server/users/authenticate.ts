@@ -1,6 +1,7 @@
 import "server-only";
 import type { SignInInput } from "@/lib/schemas/account";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
+import { isAdminEmail } from "../auth/roles";
 import { clearAccountFailures, recordSignInFailure, signInRetryAfter, throttleKeys } from "../auth/throttle";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -27,6 +28,11 @@ export async function authenticate({ email, password, ip }: SignInInput & { ip: 
     throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
   }
   await clearAccountFailures(db, email);
+  // An address listed in ADMIN_EMAILS becomes admin when it signs in, not only at sign-up.
+  if (user.role !== "ADMIN" && isAdminEmail(email)) {
+    await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
+    user.role = "ADMIN";
+  }
   const { passwordHash: _omit, ...safe } = user;
   return safe;
 }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddContribution } from "@/components/add-contribution";
 import { AuthorName } from "@/components/author-name";
+import { DebateProvider } from "@/components/debate-context";
+import { PlaceModeration } from "@/components/place-moderation";
 import { PostDate } from "@/components/post-date";
 import { RichText } from "@/components/rich-text";
 import { ViewBeacon } from "@/components/view-beacon";
@@ -33,7 +35,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
   const { debate, sections } = page;
 
   return (
-    <>
+    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, subheadings: sections.map(({ id, title }) => ({ id, title })) }}>
       <ViewBeacon url={`/api/debates/${encodeURIComponent(debate.slug)}/views`} />
       <article aria-labelledby="debate-title">
         <h1 id="debate-title" className="text-2xl font-bold tracking-tight sm:text-3xl">
@@ -55,6 +57,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         {debate.attributionNote && <p className="mt-1 text-xs italic text-stone-500">Note: {debate.attributionNote}</p>}
         <RichText html={debate.bodyHtml} className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900" />
       </article>
+      <PlaceModeration place={{ debateId: debate.id }} name="this debate" locked={debate.locked} slowModeSeconds={debate.slowModeSeconds} manageHref={`/debates/${debate.slug}/manage`} />
 
       <Outline debateSlug={debate.slug} sections={sections} />
 
@@ -76,6 +79,6 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
           ← All debates
         </Link>
       </p>
-    </>
+    </DebateProvider>
   );
 }

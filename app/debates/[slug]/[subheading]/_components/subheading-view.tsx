@@ -1,18 +1,26 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { AddContribution } from "@/components/add-contribution";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { DebateProvider } from "@/components/debate-context";
+import { PlaceModeration } from "@/components/place-moderation";
 import { PostDate } from "@/components/post-date";
 import { ThreadList } from "@/components/thread";
 import { decodeCursor } from "@/lib/cursor";
 import { debatePath, homePath, subheadingPath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
-import { readContributions, readSubheading } from "@/server/cache/reads";
+import { readContributions, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
 
 /** A subheading and one page of its contributions: the first (cursor null) or a later one. */
 export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { debateSlug: string; subheadingSlug: string; cursor: string | null }) {
   const header = await readSubheading(debateSlug, subheadingSlug);
-  if (!header || (cursor !== null && !decodeCursor(cursor))) notFound();
+  if (!header) {
+    // A renamed subheading: its old URL moves on to the new one.
+    const renamed = await readRenamedSubheading(debateSlug, subheadingSlug);
+    if (renamed) permanentRedirect(subheadingPath(debateSlug, renamed, cursor));
+    notFound();
+  }
+  if (cursor !== null && !decodeCursor(cursor)) notFound();
   const { debate, subheading, siblings } = header;
   const page = await readContributions(subheading.id, cursor);
   const nodes = [...page.pinned, ...page.threads];
@@ -21,7 +29,7 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
   const next = siblings[index + 1];
 
   return (
-    <>
+    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, subheadings: siblings.map(({ id, title }) => ({ id, title })) }}>
       <Breadcrumbs items={[{ href: homePath(), label: "Debates" }, { href: debatePath(debate.slug), label: debate.title }]} />
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{subheading.title}</h1>
       {subheading.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{subheading.description}</p>}
@@ -36,6 +44,7 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
         )}
       </p>
 
+      <PlaceModeration place={{ subheadingId: subheading.id }} name="this subheading" locked={subheading.locked} slowModeSeconds={subheading.slowModeSeconds} />
       <div className="mt-6">
         <AddContribution
           debateId={debate.id}
@@ -87,7 +96,7 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
           </Link>
         )}
       </nav>
-    </>
+    </DebateProvider>
   );
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { DebateProvider } from "@/components/debate-context";
 import { PostArticle } from "@/components/post-article";
 import { ThreadList } from "@/components/thread";
 import { debatePath, homePath, postPath, subheadingPath } from "@/lib/paths";
@@ -40,7 +41,7 @@ export default async function PostPage({ params }: Props) {
   const { debate, subheading, ancestors, thread } = context;
 
   return (
-    <>
+    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, subheadings: debate.subheadings }}>
       <Breadcrumbs
         items={[
           { href: homePath(), label: "Debates" },
@@ -85,6 +86,6 @@ export default async function PostPage({ params }: Props) {
           ← Back to “{subheading.title}”
         </Link>
       </p>
-    </>
+    </DebateProvider>
   );
 }

@@ -1,0 +1,77 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useId, type ReactNode } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/action-state";
+
+type Props = {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  hidden?: Record<string, string>;
+  submitLabel: string;
+  pendingLabel: string;
+  /** The fields, given the last result (for their errors). */
+  children?: (state: ActionState) => ReactNode;
+  label?: string;
+  className?: string;
+  danger?: boolean;
+  onDone?: (state: ActionState) => void;
+};
+
+/** A small form around one Server Action: pending state, its message, and a refresh on success. */
+export function ActionForm({ action, hidden = {}, submitLabel, pendingLabel, children, label, className = "", danger = false, onDone }: Props) {
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const result = await action(prev, form);
+    if (result.ok) {
+      router.refresh();
+      onDone?.(result);
+    }
+    return result;
+  }, initialActionState);
+  return (
+    <form action={formAction} aria-label={label} className={`flex flex-wrap items-end gap-2 text-sm ${className}`} noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children?.(state)}
+      <button
+        type="submit"
+        disabled={pending}
+        className={`rounded-md px-3 py-1.5 font-medium text-white disabled:opacity-60 ${danger ? "bg-red-700 hover:bg-red-800" : "bg-stone-700 hover:bg-stone-800 dark:bg-stone-600"}`}
+      >
+        {pending ? pendingLabel : submitLabel}
+      </button>
+      <span aria-live="polite" className="basis-full">
+        {state.message && <span className={state.ok ? "text-green-800 dark:text-green-300" : "text-red-700 dark:text-red-400"}>{state.message}</span>}
+      </span>
+    </form>
+  );
+}
+
+/** A labelled text input inside an ActionForm, with its error. */
+export function SmallField({ name, label, state, type = "text", defaultValue, required = false, width = "w-64" }: { name: string; label: string; state: ActionState; type?: string; defaultValue?: string; required?: boolean; width?: string }) {
+  const errors = state.ok ? undefined : state.fieldErrors?.[name];
+  const id = useId();
+  return (
+    <span className="flex flex-col">
+      <label className="text-xs font-medium">
+        {label}
+        <input
+          name={name}
+          type={type}
+          required={required}
+          defaultValue={defaultValue}
+          aria-invalid={!!errors}
+          aria-describedby={errors ? `${id}-e` : undefined}
+          className={`mt-0.5 block ${width} rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950`}
+        />
+      </label>
+      {errors && (
+        <span id={`${id}-e`} className="text-xs text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </span>
+      )}
+    </span>
+  );
+}

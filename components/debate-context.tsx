@@ -1,0 +1,16 @@
+"use client";
+
+import { createContext, useContext, type ReactNode } from "react";
+
+type DebateInfo = { debateId: string; debateSlug: string; subheadings: { id: string; title: string }[] };
+
+const DebateContext = createContext<DebateInfo | null>(null);
+
+/** The debate a page shows, for the per-user tools inside it (moving a post needs its subheadings). */
+export function DebateProvider({ value, children }: { value: DebateInfo; children: ReactNode }) {
+  return <DebateContext.Provider value={value}>{children}</DebateContext.Provider>;
+}
+
+export function useDebate(): DebateInfo | null {
+  return useContext(DebateContext);
+}

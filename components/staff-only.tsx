@@ -1,0 +1,23 @@
+import Link from "next/link";
+
+/** What a reader who is not a moderator sees on a moderators' page. */
+export function StaffOnly({ signedIn, what }: { signedIn: boolean; what: string }) {
+  return (
+    <div className="py-8">
+      <h1 className="text-2xl font-bold tracking-tight">{what}</h1>
+      <p className="mt-3 text-stone-600 dark:text-stone-400">
+        {signedIn ? "This page is for moderators." : "This page is for moderators. "}
+        {!signedIn && (
+          <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/moderation/reports")}`} className="font-medium text-amber-800 underline dark:text-amber-300">
+            Sign in
+          </Link>
+        )}{" "}
+        Anyone can read the{" "}
+        <Link href="/moderation" className="underline">
+          public moderation log
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}

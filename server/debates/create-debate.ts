@@ -1,0 +1,39 @@
+import "server-only";
+import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
+import { slugify } from "@/lib/slug";
+import type { SessionUser } from "../auth/session";
+import { assertModerator } from "../auth/roles";
+import { db, type DbTx } from "../db";
+import { logModeration } from "../moderation/log";
+import { uniqueSubheadingSlug } from "../subheadings/manage-subheadings";
+
+const RESERVED_DEBATE_SLUGS = ["new", "_"];
+
+async function uniqueDebateSlug(tx: DbTx, title: string): Promise<string> {
+  const base = slugify(title);
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (RESERVED_DEBATE_SLUGS.includes(slug)) continue;
+    if (!(await tx.debate.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
+
+/** A moderator or admin opens a debate: title, opening post and its ordered subheadings. */
+export async function createDebate({ actor, title, body, subheadings }: { actor: SessionUser; title: string; body: string; subheadings: string[] }) {
+  assertModerator(actor);
+  const bodyHtml = renderMarkdown(body);
+  return db.$transaction(async (tx) => {
+    const debate = await tx.debate.create({
+      data: { slug: await uniqueDebateSlug(tx, title), title, body, bodyHtml, renderVersion: RENDER_VERSION, authorId: actor.id },
+      select: { id: true, slug: true },
+    });
+    const taken: string[] = [];
+    for (const [index, subheadingTitle] of subheadings.entries()) {
+      const slug = uniqueSubheadingSlug(subheadingTitle, taken);
+      taken.push(slug);
+      await tx.subheading.create({ data: { debateId: debate.id, slug, title: subheadingTitle, position: index + 1 } });
+    }
+    await logModeration(tx, { actorId: actor.id, action: "create_debate", debateId: debate.id, detail: `${subheadings.length} subheadings` });
+    return debate;
+  });
+}

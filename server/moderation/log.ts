@@ -1,0 +1,43 @@
+import "server-only";
+import type { DbTx } from "../db";
+
+export type ModerationEntry = {
+  actorId: string;
+  action:
+    | "hide_post"
+    | "restore_post"
+    | "edit_post"
+    | "move_post"
+    | "pin_post"
+    | "unpin_post"
+    | "lock_subheading"
+    | "unlock_subheading"
+    | "lock_debate"
+    | "unlock_debate"
+    | "slow_mode_subheading"
+    | "slow_mode_debate"
+    | "suspend_user"
+    | "ban_user"
+    | "lift_restrictions"
+    | "set_role"
+    | "dismiss_reports"
+    | "create_debate"
+    | "add_subheading"
+    | "rename_subheading"
+    | "reorder_subheading"
+    | "archive_subheading"
+    | "restore_subheading";
+  reason?: string | null;
+  debateId?: string | null;
+  subheadingId?: string | null;
+  postId?: string | null;
+  targetUserId?: string | null;
+  fromSubheadingId?: string | null;
+  toSubheadingId?: string | null;
+  detail?: string | null;
+};
+
+/** Records a moderator's or admin's action, in the same transaction as the action itself. */
+export async function logModeration(tx: DbTx, entry: ModerationEntry): Promise<void> {
+  await tx.moderationAction.create({ data: entry });
+}

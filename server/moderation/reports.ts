@@ -1,0 +1,80 @@
+import "server-only";
+import { excerptFromHtml } from "@/lib/text";
+import type { SessionUser } from "../auth/session";
+import { assertModerator } from "../auth/roles";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { assertCanWrite } from "../users/can-write";
+import { logModeration } from "./log";
+
+/** A member reports a post to the moderators: one open report per member per post. */
+export async function reportPost({ actor, postId, reason }: { actor: SessionUser; postId: string; reason: string }) {
+  assertCanWrite(actor);
+  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, deletedAt: true, authorId: true } });
+  if (!post || post.deletedAt) throw new AppError("NOT_FOUND", "That post does not exist (any more).");
+  if (post.authorId === actor.id) throw new AppError("INVALID", "You cannot report your own post.");
+  try {
+    return await db.report.create({ data: { postId, reporterId: actor.id, reason }, select: { id: true } });
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "P2002") {
+      throw new AppError("CONFLICT", "You have already reported this post; a moderator will look at it.");
+    }
+    throw error;
+  }
+}
+
+/** Dismisses the open reports on a post: nothing wrong was found. */
+export async function dismissReports({ actor, postId, reason }: { actor: SessionUser; postId: string; reason?: string | null }) {
+  assertModerator(actor);
+  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, debateId: true, subheadingId: true } });
+  if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.report.updateMany({
+      where: { postId, status: "OPEN" },
+      data: { status: "DISMISSED", openSlot: null, resolvedById: actor.id, resolvedAt: new Date(), resolution: reason ? `Dismissed: ${reason}` : "Dismissed" },
+    });
+    if (count === 0) throw new AppError("INVALID", "There are no open reports on that post.");
+    await logModeration(tx, { actorId: actor.id, action: "dismiss_reports", reason, postId, debateId: post.debateId, subheadingId: post.subheadingId });
+  });
+}
+
+/** The queue: reports grouped by post, open ones oldest first, resolved ones newest first. */
+export async function listReportQueue({ actor, status }: { actor: SessionUser; status: "open" | "resolved" }) {
+  assertModerator(actor);
+  const reports = await db.report.findMany({
+    where: status === "open" ? { status: "OPEN" } : { status: { not: "OPEN" } },
+    orderBy: [{ createdAt: status === "open" ? "asc" : "desc" }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      reason: true,
+      status: true,
+      resolution: true,
+      resolvedAt: true,
+      createdAt: true,
+      reporter: { select: { id: true, name: true } },
+      resolvedBy: { select: { name: true } },
+      post: {
+        select: {
+          id: true,
+          title: true,
+          bodyHtml: true,
+          hiddenAt: true,
+          hiddenReason: true,
+          deletedAt: true,
+          createdAt: true,
+          author: { select: { id: true, name: true, suspendedUntil: true, bannedAt: true } },
+          debate: { select: { slug: true, title: true } },
+          subheading: { select: { slug: true, title: true } },
+        },
+      },
+    },
+  });
+  const byPost = new Map<string, { post: (typeof reports)[number]["post"] & { excerpt: string }; reports: Omit<(typeof reports)[number], "post">[] }>();
+  for (const { post, ...report } of reports) {
+    const entry = byPost.get(post.id) ?? { post: { ...post, excerpt: excerptFromHtml(post.bodyHtml, 400) }, reports: [] };
+    entry.reports.push(report);
+    byPost.set(post.id, entry);
+  }
+  return [...byPost.values()];
+}
