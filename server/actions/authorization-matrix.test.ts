@@ -1,8 +1,6 @@
 // The authorization matrix: every mutation (each Server Action export, each POST route) called
 // by each kind of caller, against the expected allow/deny, from this site with a real session
 // cookie. A denial must write nothing. A mutation missing from MATRIX fails the first test.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionState } from "@/lib/action-state";
