@@ -45,7 +45,8 @@ export default defineConfig({
   projects: [
     { name: "reading", use: { ...devices["Desktop Chrome"] }, testMatch: /reading\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /responsive\.spec\.ts/ },
-    { name: "writing", use: { ...devices["Desktop Chrome"] }, testIgnore: /(reading|responsive)\.spec\.ts/, dependencies: ["reading", "phone"] },
+    { name: "staff", use: { ...devices["Desktop Chrome"] }, testMatch: /staff\.setup\.ts/, dependencies: ["reading", "phone"] },
+    { name: "writing", use: { ...devices["Desktop Chrome"] }, testIgnore: /(reading|responsive)\.spec\.ts|\.setup\.ts/, dependencies: ["staff"] },
   ],
   webServer: {
     // A fresh database, migrated and seeded, and a production build of its own (.next-e2e),
@@ -61,6 +62,7 @@ export default defineConfig({
       NEXT_DIST_DIR: ".next-e2e",
       NEXTAUTH_SECRET: process.env.E2E_SECRET,
       NEXTAUTH_URL: baseURL,
+      ADMIN_EMAILS: "admin@e2e.test",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
     },

@@ -57,7 +57,8 @@ export async function movePostAction(_prev: ActionState, form: FormData): Promis
     const result = await movePost({ actor, ...parsed.data });
     invalidatePostWrite(result.from, { moderated: true });
     invalidatePostWrite(result.to);
-    return { ok: true, message: `Moved ${result.moved === 1 ? "the post" : `the post and its ${result.moved - 1} replies`}.` };
+    const replies = result.moved - 1;
+    return { ok: true, message: `Moved the post${replies ? ` and ${replies === 1 ? "its reply" : `its ${replies} replies`}` : ""}.` };
   } catch (error) {
     return toActionError(error);
   }

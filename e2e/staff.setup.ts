@@ -1,0 +1,27 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, test as setup } from "@playwright/test";
+import { signUp } from "./accounts";
+import { ADMIN, MODERATOR, stateFile } from "./staff";
+
+// Signs the staff in once (STYLE: a setup project per role). The admin is made by ADMIN_EMAILS
+// (see playwright.config.ts); the moderator by the `npm run user:role` command.
+
+setup("sign the admin and a moderator in", async ({ browser }) => {
+  for (const [role, member] of [["admin", ADMIN], ["moderator", MODERATOR]] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUp(page, member);
+    if (role === "moderator") {
+      execFileSync("npm", ["run", "--silent", "user:role", "--", member.email, "moderator"], {
+        env: { ...process.env, DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR!, "e2e.db")}` },
+        stdio: "pipe",
+      });
+    }
+    await page.reload();
+    await page.getByRole("button", { name: `Account menu for ${member.name}` }).click();
+    await expect(page.getByRole("link", { name: "Reports" })).toBeVisible();
+    await context.storageState({ path: stateFile(role) });
+    await context.close();
+  }
+});
