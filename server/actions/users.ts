@@ -4,7 +4,6 @@ import type { ActionState } from "@/lib/action-state";
 import { banSchema, liftSchema, roleSchema, suspendSchema } from "@/lib/schemas/moderation";
 import { requireActionUser } from "../auth/session";
 import { invalidateModerationLog, invalidatePostWrite } from "../cache/invalidate";
-import { db } from "../db";
 import { formToObject, invalid, toActionError } from "../errors";
 import { banUser, liftRestrictions, setRole, suspendUser } from "../moderation/users";
 
@@ -13,12 +12,9 @@ export async function suspendUserAction(_prev: ActionState, form: FormData): Pro
     const actor = await requireActionUser();
     const parsed = suspendSchema.safeParse(formToObject(form));
     if (!parsed.success) return invalid(parsed.error);
-    const { until } = await suspendUser({ actor, ...parsed.data });
+    const { until, reportedPost } = await suspendUser({ actor, ...parsed.data });
     invalidateModerationLog();
-    if (parsed.data.reportPostId) {
-      const post = await db.post.findUnique({ where: { id: parsed.data.reportPostId }, select: { id: true, debateId: true, subheadingId: true, rootId: true } });
-      if (post) invalidatePostWrite(post);
-    }
+    if (reportedPost) invalidatePostWrite(reportedPost);
     return { ok: true, message: `Suspended until ${until.toUTCString()}.` };
   } catch (error) {
     return toActionError(error);

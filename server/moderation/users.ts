@@ -23,6 +23,9 @@ export async function suspendUser({ actor, userId, hours, reason, reportPostId }
   assertModerator(actor);
   const user = await target(actor, userId);
   const until = new Date(Date.now() + hours * 3600_000);
+  const reported = reportPostId
+    ? await db.post.findUnique({ where: { id: reportPostId }, select: { id: true, debateId: true, subheadingId: true, rootId: true } })
+    : null;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { suspendedUntil: until, suspendReason: reason } });
     if (reportPostId) {
@@ -33,7 +36,8 @@ export async function suspendUser({ actor, userId, hours, reason, reportPostId }
     }
     await logModeration(tx, { actorId: actor.id, action: "suspend_user", reason, targetUserId: user.id, postId: reportPostId, detail: `until ${until.toISOString()}` });
   });
-  return { userId: user.id, until };
+  // The post whose reports this resolved, so the caller can refresh the pages showing it.
+  return { userId: user.id, until, reportedPost: reported };
 }
 
 export async function banUser({ actor, userId, reason }: { actor: SessionUser; userId: string; reason: string }) {
