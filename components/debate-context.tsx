@@ -2,7 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 
-type DebateInfo = { debateId: string; debateSlug: string; subheadings: { id: string; title: string }[] };
+type DebateInfo = { debateId: string; debateSlug: string; locked: boolean; subheadings: { id: string; title: string; locked: boolean }[] };
 
 const DebateContext = createContext<DebateInfo | null>(null);
 

@@ -10,6 +10,7 @@ import { postAnchor, postPath } from "@/lib/paths";
 import { createPostAction, deletePostAction, editPostAction, getPostSourceAction } from "@/server/actions/posts";
 import { signInHref } from "./account-menu";
 import { ActionForm, SmallField } from "./action-form";
+import { useDebate } from "./debate-context";
 import { ModeratorTools } from "./moderator-tools";
 import { reportPostAction } from "@/server/actions/reports";
 import { ComposeForm } from "./compose/compose-form";
@@ -61,7 +62,11 @@ export function PostActions({ debateSlug, post }: Props) {
   }, initialActionState);
   const mine = status === "authenticated" && session.user.id === post.authorId;
   const moderator = status === "authenticated" && (session.user.role === "MODERATOR" || session.user.role === "ADMIN");
+  const debate = useDebate();
+  const locked = !!debate && (debate.locked || !!debate.subheadings.find((s) => s.id === post.subheadingId)?.locked);
+  // A suspension stops replying, editing and reporting; a lock on the place stops replies.
   const restriction = status === "authenticated" ? session.user.restriction : null;
+  const cannotReply = restriction ?? (locked ? "🔒 Locked: this can be read, but no longer replied to." : null);
 
   // Offer "Quote" while text inside this post's body is selected.
   useEffect(() => {
@@ -123,14 +128,14 @@ export function PostActions({ debateSlug, post }: Props) {
 
   return (
     <div ref={barRef} className="mt-2">
-      {restriction && <p className="mb-1 text-sm text-red-800 dark:text-red-300">{restriction}</p>}
+      {cannotReply && <p className="mb-1 text-sm text-stone-700 dark:text-stone-300">{cannotReply}</p>}
       <div className="flex flex-wrap items-center gap-1 text-sm">
-        {!restriction && (
+        {!cannotReply && (
           <button type="button" className={linkButton} aria-expanded={mode === "reply"} onClick={() => setMode(mode === "reply" ? "idle" : "reply")}>
             Reply
           </button>
         )}
-        {selection && !restriction && (
+        {selection && !cannotReply && (
           <button type="button" className={`${linkButton} bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200`} onMouseDown={(e) => e.preventDefault()} onClick={quote}>
             Quote
           </button>

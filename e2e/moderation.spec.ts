@@ -96,6 +96,8 @@ test("[moderation] a locked subheading shows the notice and refuses a post", asy
   await page.reload();
   await expect(page.getByRole("note")).toContainText("This subheading is locked");
   await expect(page.getByRole("button", { name: "Add to the debate" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Reply" })).toHaveCount(0);
+  await expect(page.getByText("Locked: this can be read, but no longer replied to.")).toBeVisible();
   await expect(page.getByText("Something quite rude is said here.")).toBeVisible();
 });
 

@@ -6,7 +6,7 @@ import { ancestorIds, descendantIds } from "../db-sql";
 import { contributionOrder, postViewSelect, toPostView } from "./post-view";
 
 export type PostContext = {
-  debate: { id: string; slug: string; title: string; subheadings: { id: string; title: string }[] };
+  debate: { id: string; slug: string; title: string; locked: boolean; subheadings: { id: string; title: string; locked: boolean }[] };
   subheading: { id: string; slug: string; title: string };
   /** The posts this one answers, from the top-level contribution down to its parent. */
   ancestors: PostView[];
@@ -23,7 +23,9 @@ export async function getPostContext(tx: DbTx, debateSlug: string, postId: strin
     select: {
       ...postViewSelect,
       rootId: true,
-      debate: { select: { id: true, slug: true, title: true, subheadings: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } } } },
+      debate: {
+        select: { id: true, slug: true, title: true, locked: true, subheadings: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true, locked: true } } },
+      },
       subheading: { select: { id: true, slug: true, title: true } },
     },
   });

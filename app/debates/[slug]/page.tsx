@@ -35,7 +35,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
   const { debate, sections } = page;
 
   return (
-    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, subheadings: sections.map(({ id, title }) => ({ id, title })) }}>
+    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, locked: debate.locked, subheadings: sections.map(({ id, title, locked }) => ({ id, title, locked })) }}>
       <ViewBeacon url={`/api/debates/${encodeURIComponent(debate.slug)}/views`} />
       <article aria-labelledby="debate-title">
         <h1 id="debate-title" className="text-2xl font-bold tracking-tight sm:text-3xl">

@@ -29,7 +29,7 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
   const next = siblings[index + 1];
 
   return (
-    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, subheadings: siblings.map(({ id, title }) => ({ id, title })) }}>
+    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, locked: debate.locked, subheadings: siblings.map(({ id, title, locked }) => ({ id, title, locked })) }}>
       <Breadcrumbs items={[{ href: homePath(), label: "Debates" }, { href: debatePath(debate.slug), label: debate.title }]} />
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{subheading.title}</h1>
       {subheading.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{subheading.description}</p>}

@@ -41,7 +41,7 @@ export default async function PostPage({ params }: Props) {
   const { debate, subheading, ancestors, thread } = context;
 
   return (
-    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, subheadings: debate.subheadings }}>
+    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, locked: debate.locked, subheadings: debate.subheadings }}>
       <Breadcrumbs
         items={[
           { href: homePath(), label: "Debates" },
