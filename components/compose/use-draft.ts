@@ -42,11 +42,3 @@ export function useDraft(key: string, initial: Draft) {
 
   return [draft, setDraft, clear] as const;
 }
-
-export function hasDraft(key: string): boolean {
-  try {
-    return window.localStorage.getItem(PREFIX + key) !== null;
-  } catch {
-    return false;
-  }
-}

@@ -93,4 +93,3 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-export const githubSignInEnabled = Boolean(env.GITHUB_ID && env.GITHUB_SECRET);

@@ -5,6 +5,7 @@ import { assertModerator } from "../auth/roles";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { logModeration } from "../moderation/log";
+import { subheadingSummarySelect } from "./subheading-view";
 
 /** A slug for a subheading title that none of `taken` (nor a route) already uses. */
 export function uniqueSubheadingSlug(title: string, taken: string[]): string {
@@ -103,7 +104,7 @@ export async function getDebateForManagement({ actor, slug }: { actor: SessionUs
       title: true,
       locked: true,
       slowModeSeconds: true,
-      subheadings: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, position: true, locked: true, slowModeSeconds: true, archivedAt: true, contributionCount: true, replyCount: true } },
+      subheadings: { orderBy: { position: "asc" }, select: { ...subheadingSummarySelect, archivedAt: true } },
     },
   });
 }
