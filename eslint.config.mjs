@@ -12,7 +12,10 @@ export default defineConfig([
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-misused-promises": "error",
       "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -21,7 +24,11 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/generated/*", "**/generated/prisma/*"], message: "Only server/ imports the Prisma client." }] },
+        {
+          patterns: [
+            { group: ["@/generated/*", "**/generated/prisma/*"], message: "Only server/ imports the Prisma client." },
+          ],
+        },
       ],
     },
   },
@@ -32,15 +39,33 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/*", "!@/server/actions", "@/generated/*"], message: "components/ only imports server/actions/." }] },
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "!@/server/actions", "@/generated/*"],
+              message: "components/ only imports server/actions/.",
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ["lib/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/server/*", "@/generated/*"], message: "lib/ is pure: it never imports server/." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/*", "@/generated/*"], message: "lib/ is pure: it never imports server/." }] },
+      ],
     },
   },
-  globalIgnores([".next*/**", "out/**", "build/**", "next-env.d.ts", "generated/**", "playwright-report/**", "test-results/**"]),
+  globalIgnores([
+    ".next*/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "generated/**",
+    "playwright-report/**",
+    "test-results/**",
+  ]),
 ]);

@@ -37,7 +37,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   // The reading specs assert the seed exactly as imported, so they run before any spec that
@@ -45,8 +53,18 @@ export default defineConfig({
   projects: [
     { name: "reading", use: { ...devices["Desktop Chrome"] }, testMatch: /reading\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /responsive\.spec\.ts/ },
-    { name: "staff", use: { ...devices["Desktop Chrome"] }, testMatch: /staff\.setup\.ts/, dependencies: ["reading", "phone"] },
-    { name: "writing", use: { ...devices["Desktop Chrome"] }, testIgnore: /(reading|responsive)\.spec\.ts|\.setup\.ts/, dependencies: ["staff"] },
+    {
+      name: "staff",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /staff\.setup\.ts/,
+      dependencies: ["reading", "phone"],
+    },
+    {
+      name: "writing",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: /(reading|responsive)\.spec\.ts|\.setup\.ts/,
+      dependencies: ["staff"],
+    },
   ],
   webServer: {
     // A fresh database, migrated and seeded, and a production build of its own (.next-e2e),

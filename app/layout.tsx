@@ -23,44 +23,47 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
         <Providers>
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900">
-          Skip to content
-        </a>
-        <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
-          <div className="mx-auto flex max-w-4xl items-center justify-between gap-4 px-4 py-3">
-            <Link href={homePath()} className="text-lg font-semibold tracking-tight">
-              Debate <span className="text-amber-700 dark:text-amber-400">Commons</span>
-            </Link>
-            <div className="flex items-center gap-4">
-              <nav aria-label="Site">
-                <ul className="flex gap-4 text-sm">
-                  <li>
-                    <Link href={homePath()} className="hover:underline">
-                      Debates
-                    </Link>
-                  </li>
-                  <li>
-                    <Link href="/moderation" className="hover:underline">
-                      Moderation log
-                    </Link>
-                  </li>
-                </ul>
-              </nav>
-              <nav aria-label="Account">
-                {/* Per-user and per-URL: never part of the cached shell. */}
-                <Suspense fallback={null}>
-                  <AccountMenu />
-                </Suspense>
-              </nav>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
+          >
+            Skip to content
+          </a>
+          <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
+            <div className="mx-auto flex max-w-4xl items-center justify-between gap-4 px-4 py-3">
+              <Link href={homePath()} className="text-lg font-semibold tracking-tight">
+                Debate <span className="text-amber-700 dark:text-amber-400">Commons</span>
+              </Link>
+              <div className="flex items-center gap-4">
+                <nav aria-label="Site">
+                  <ul className="flex gap-4 text-sm">
+                    <li>
+                      <Link href={homePath()} className="hover:underline">
+                        Debates
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/moderation" className="hover:underline">
+                        Moderation log
+                      </Link>
+                    </li>
+                  </ul>
+                </nav>
+                <nav aria-label="Account">
+                  {/* Per-user and per-URL: never part of the cached shell. */}
+                  <Suspense fallback={null}>
+                    <AccountMenu />
+                  </Suspense>
+                </nav>
+              </div>
             </div>
-          </div>
-        </header>
-        <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6 sm:py-8">
-          {children}
-        </main>
-        <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
-          Debate Commons · seeded with the P2P Foundation&rsquo;s 2011 debate &ldquo;P2P and Marxism&rdquo;
-        </footer>
+          </header>
+          <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6 sm:py-8">
+            {children}
+          </main>
+          <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
+            Debate Commons · seeded with the P2P Foundation&rsquo;s 2011 debate &ldquo;P2P and Marxism&rdquo;
+          </footer>
         </Providers>
       </body>
     </html>

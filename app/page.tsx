@@ -13,13 +13,18 @@ export default async function HomePage() {
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Debates</h1>
-      <p className="mt-1 text-stone-600 dark:text-stone-400">Each debate is split into subheadings; every contribution sits under the one it speaks to.</p>
+      <p className="mt-1 text-stone-600 dark:text-stone-400">
+        Each debate is split into subheadings; every contribution sits under the one it speaks to.
+      </p>
       {debates.length === 0 ? (
         <p className="mt-8">No debates yet.</p>
       ) : (
         <ul className="mt-6 space-y-4">
           {debates.map((debate) => (
-            <li key={debate.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900">
+            <li
+              key={debate.id}
+              className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900"
+            >
               <article aria-labelledby={`d-${debate.id}`}>
                 <h2 id={`d-${debate.id}`} className="text-xl font-semibold">
                   <Link href={debatePath(debate.slug)} className="hover:underline">
@@ -30,7 +35,10 @@ export default async function HomePage() {
                   Opened by <AuthorName author={debate.author} />
                 </p>
                 <p className="mt-2 font-serif text-stone-800 dark:text-stone-200">{debate.excerpt}</p>
-                <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-400" aria-label="About this debate">
+                <ul
+                  className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-400"
+                  aria-label="About this debate"
+                >
                   <li>{pluralize(debate.subheadingCount, "subheading")}</li>
                   <li>{pluralize(debate.contributionCount + debate.replyCount, "contribution")}</li>
                   <li>{pluralize(debate.viewCount, "view")}</li>

@@ -36,7 +36,12 @@ export function AccountMenu() {
     if (everywhere.ok) void signOut({ callbackUrl: pathname });
   }, [everywhere.ok, pathname]);
 
-  if (status === "loading") return <span className="text-sm text-stone-500" aria-hidden="true">…</span>;
+  if (status === "loading")
+    return (
+      <span className="text-sm text-stone-500" aria-hidden="true">
+        …
+      </span>
+    );
   if (!session?.user) {
     const returnTo = pathname.startsWith("/sign-") ? "/" : pathname;
     return (
@@ -47,7 +52,10 @@ export function AccountMenu() {
           </Link>
         </li>
         <li>
-          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}`} className="rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800">
+          <Link
+            href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}`}
+            className="rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800"
+          >
             Sign up
           </Link>
         </li>
@@ -66,33 +74,63 @@ export function AccountMenu() {
       >
         {session.user.name} <span aria-hidden="true">▾</span>
       </button>
-      <div id={menuId} hidden={!open} className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-700 dark:bg-stone-900">
+      <div
+        id={menuId}
+        hidden={!open}
+        className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-700 dark:bg-stone-900"
+      >
         <p className="px-2 py-1 text-xs text-stone-500">Signed in as {session.user.name}</p>
-        <Link href="/account" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
+        <Link
+          href="/account"
+          onClick={() => setOpen(false)}
+          className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800"
+        >
           Your account
         </Link>
         {(session.user.role === "MODERATOR" || session.user.role === "ADMIN") && (
           <>
-            <Link href="/moderation/reports" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
+            <Link
+              href="/moderation/reports"
+              onClick={() => setOpen(false)}
+              className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800"
+            >
               Reports
             </Link>
-            <Link href="/moderation/users" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
+            <Link
+              href="/moderation/users"
+              onClick={() => setOpen(false)}
+              className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800"
+            >
               Members
             </Link>
-            <Link href="/debates/new" onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800">
+            <Link
+              href="/debates/new"
+              onClick={() => setOpen(false)}
+              className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800"
+            >
               Open a debate
             </Link>
           </>
         )}
-        <button type="button" onClick={() => void signOut({ callbackUrl: pathname })} className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 dark:hover:bg-stone-800">
+        <button
+          type="button"
+          onClick={() => void signOut({ callbackUrl: pathname })}
+          className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 dark:hover:bg-stone-800"
+        >
           Sign out
         </button>
         <form action={signOutEverywhere}>
-          <button type="submit" disabled={pending} className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 disabled:opacity-60 dark:hover:bg-stone-800">
+          <button
+            type="submit"
+            disabled={pending}
+            className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 disabled:opacity-60 dark:hover:bg-stone-800"
+          >
             {pending ? "Signing out everywhere…" : "Sign out everywhere"}
           </button>
         </form>
-        {everywhere.message && !everywhere.ok && <p className="px-2 text-xs text-red-700 dark:text-red-400">{everywhere.message}</p>}
+        {everywhere.message && !everywhere.ok && (
+          <p className="px-2 text-xs text-red-700 dark:text-red-400">{everywhere.message}</p>
+        )}
       </div>
     </div>
   );

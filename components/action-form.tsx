@@ -19,7 +19,17 @@ type Props = {
 };
 
 /** A small form around one Server Action: pending state, its message, and a refresh on success. */
-export function ActionForm({ action, hidden = {}, submitLabel, pendingLabel, children, label, className = "", danger = false, onDone }: Props) {
+export function ActionForm({
+  action,
+  hidden = {},
+  submitLabel,
+  pendingLabel,
+  children,
+  label,
+  className = "",
+  danger = false,
+  onDone,
+}: Props) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
     const result = await action(prev, form);
@@ -30,7 +40,12 @@ export function ActionForm({ action, hidden = {}, submitLabel, pendingLabel, chi
     return result;
   }, initialActionState);
   return (
-    <form action={formAction} aria-label={label} className={`flex flex-wrap items-end gap-2 text-sm ${className}`} noValidate>
+    <form
+      action={formAction}
+      aria-label={label}
+      className={`flex flex-wrap items-end gap-2 text-sm ${className}`}
+      noValidate
+    >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -43,14 +58,34 @@ export function ActionForm({ action, hidden = {}, submitLabel, pendingLabel, chi
         {pending ? pendingLabel : submitLabel}
       </button>
       <span aria-live="polite" className="basis-full">
-        {state.message && <span className={state.ok ? "text-green-800 dark:text-green-300" : "text-red-700 dark:text-red-400"}>{state.message}</span>}
+        {state.message && (
+          <span className={state.ok ? "text-green-800 dark:text-green-300" : "text-red-700 dark:text-red-400"}>
+            {state.message}
+          </span>
+        )}
       </span>
     </form>
   );
 }
 
 /** A labelled text input inside an ActionForm, with its error. */
-export function SmallField({ name, label, state, type = "text", defaultValue, required = false, width = "w-64" }: { name: string; label: string; state: ActionState; type?: string; defaultValue?: string; required?: boolean; width?: string }) {
+export function SmallField({
+  name,
+  label,
+  state,
+  type = "text",
+  defaultValue,
+  required = false,
+  width = "w-64",
+}: {
+  name: string;
+  label: string;
+  state: ActionState;
+  type?: string;
+  defaultValue?: string;
+  required?: boolean;
+  width?: string;
+}) {
   const errors = state.ok ? undefined : state.fieldErrors?.[name];
   const id = useId();
   return (

@@ -36,7 +36,10 @@ export function AddContribution({ debateId, subheadings, subheadingId, lockedNot
 
   if (lockedNotice) {
     return (
-      <p role="note" className="rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm dark:border-stone-700 dark:bg-stone-900">
+      <p
+        role="note"
+        className="rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm dark:border-stone-700 dark:bg-stone-900"
+      >
         🔒 {lockedNotice}
       </p>
     );
@@ -53,7 +56,10 @@ export function AddContribution({ debateId, subheadings, subheadingId, lockedNot
   }
   if (session?.user.restriction) {
     return (
-      <p role="note" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
+      <p
+        role="note"
+        className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
+      >
         {session.user.restriction} You can still read everything.
       </p>
     );

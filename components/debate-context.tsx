@@ -2,7 +2,12 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 
-type DebateInfo = { debateId: string; debateSlug: string; locked: boolean; subheadings: { id: string; title: string; locked: boolean }[] };
+type DebateInfo = {
+  debateId: string;
+  debateSlug: string;
+  locked: boolean;
+  subheadings: { id: string; title: string; locked: boolean }[];
+};
 
 const DebateContext = createContext<DebateInfo | null>(null);
 

@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A labelled form field with its error tied to it (aria-describedby), next-learn style. */
-export function Field({ id, label, errors, hint, children }: { id: string; label: string; errors?: string[]; hint?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  errors,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  errors?: string[];
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">

@@ -28,7 +28,8 @@ type Props = {
   };
 };
 
-const linkButton = "rounded px-1.5 py-0.5 font-medium text-stone-600 hover:bg-stone-100 hover:text-stone-900 dark:text-stone-400 dark:hover:bg-stone-800 dark:hover:text-stone-100";
+const linkButton =
+  "rounded px-1.5 py-0.5 font-medium text-stone-600 hover:bg-stone-100 hover:text-stone-900 dark:text-stone-400 dark:hover:bg-stone-800 dark:hover:text-stone-100";
 
 /** Text selected inside this post's body, quoted as Markdown that links back to the post. */
 function toQuote(text: string, authorName: string | null, href: string): string {
@@ -74,7 +75,14 @@ export function PostActions({ debateSlug, post }: Props) {
     if (!body) return;
     const onChange = () => {
       const sel = document.getSelection();
-      if (sel && !sel.isCollapsed && sel.anchorNode && sel.focusNode && body.contains(sel.anchorNode) && body.contains(sel.focusNode)) {
+      if (
+        sel &&
+        !sel.isCollapsed &&
+        sel.anchorNode &&
+        sel.focusNode &&
+        body.contains(sel.anchorNode) &&
+        body.contains(sel.focusNode)
+      ) {
         setSelection(sel.toString());
       } else if (!barRef.current?.contains(document.activeElement)) {
         setSelection("");
@@ -84,10 +92,13 @@ export function PostActions({ debateSlug, post }: Props) {
     return () => document.removeEventListener("selectionchange", onChange);
   }, []);
 
-  const onReplied = useCallback((state: ActionState) => {
-    setMode("idle");
-    if (state.redirectTo) router.push(state.redirectTo);
-  }, [router]);
+  const onReplied = useCallback(
+    (state: ActionState) => {
+      setMode("idle");
+      if (state.redirectTo) router.push(state.redirectTo);
+    },
+    [router],
+  );
   const onEdited = useCallback(() => {
     setMode("idle");
     router.refresh();
@@ -131,49 +142,93 @@ export function PostActions({ debateSlug, post }: Props) {
       {cannotReply && <p className="mb-1 text-sm text-stone-700 dark:text-stone-300">{cannotReply}</p>}
       <div className="flex flex-wrap items-center gap-1 text-sm">
         {!cannotReply && (
-          <button type="button" className={linkButton} aria-expanded={mode === "reply"} onClick={() => setMode(mode === "reply" ? "idle" : "reply")}>
+          <button
+            type="button"
+            className={linkButton}
+            aria-expanded={mode === "reply"}
+            onClick={() => setMode(mode === "reply" ? "idle" : "reply")}
+          >
             Reply
           </button>
         )}
         {selection && !cannotReply && (
-          <button type="button" className={`${linkButton} bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200`} onMouseDown={(e) => e.preventDefault()} onClick={quote}>
+          <button
+            type="button"
+            className={`${linkButton} bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={quote}
+          >
             Quote
           </button>
         )}
         {(mine || moderator) && !restriction && (
-          <button type="button" className={linkButton} aria-expanded={mode === "edit"} disabled={loadingSource} onClick={() => (mode === "edit" ? setMode("idle") : startEdit())}>
+          <button
+            type="button"
+            className={linkButton}
+            aria-expanded={mode === "edit"}
+            disabled={loadingSource}
+            onClick={() => (mode === "edit" ? setMode("idle") : startEdit())}
+          >
             {loadingSource ? "Loading…" : "Edit"}
           </button>
         )}
         {mine && (
-          <button type="button" className={linkButton} aria-expanded={mode === "confirm-delete"} onClick={() => setMode(mode === "confirm-delete" ? "idle" : "confirm-delete")}>
+          <button
+            type="button"
+            className={linkButton}
+            aria-expanded={mode === "confirm-delete"}
+            onClick={() => setMode(mode === "confirm-delete" ? "idle" : "confirm-delete")}
+          >
             Delete
           </button>
         )}
         {!mine && !restriction && (
-          <button type="button" className={linkButton} aria-expanded={mode === "report"} onClick={() => setMode(mode === "report" ? "idle" : "report")}>
+          <button
+            type="button"
+            className={linkButton}
+            aria-expanded={mode === "report"}
+            onClick={() => setMode(mode === "report" ? "idle" : "report")}
+          >
             Report
           </button>
         )}
       </div>
       {moderator && <ModeratorTools post={post} />}
       {mode === "report" && (
-        <ActionForm action={reportPostAction} hidden={{ postId: post.id }} submitLabel="Send report" pendingLabel="Sending…" label="Report this post" className="mt-2">
-          {(state) => <SmallField name="reason" label="What is wrong with this post?" state={state} required width="w-80" />}
+        <ActionForm
+          action={reportPostAction}
+          hidden={{ postId: post.id }}
+          submitLabel="Send report"
+          pendingLabel="Sending…"
+          label="Report this post"
+          className="mt-2"
+        >
+          {(state) => (
+            <SmallField name="reason" label="What is wrong with this post?" state={state} required width="w-80" />
+          )}
         </ActionForm>
       )}
       {sourceError && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{sourceError}</p>}
       {mode === "confirm-delete" && (
-        <form action={deleteAction} className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/50">
+        <form
+          action={deleteAction}
+          className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/50"
+        >
           <input type="hidden" name="postId" value={post.id} />
           <span>Delete this post? Its replies stay; the post shows as deleted.</span>
-          <button type="submit" disabled={deleting} className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={deleting}
+            className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800 disabled:opacity-60"
+          >
             {deleting ? "Deleting…" : "Delete post"}
           </button>
           <button type="button" onClick={() => setMode("idle")} className="underline">
             Keep it
           </button>
-          {deleted.message && !deleted.ok && <span className="w-full text-red-700 dark:text-red-400">{deleted.message}</span>}
+          {deleted.message && !deleted.ok && (
+            <span className="w-full text-red-700 dark:text-red-400">{deleted.message}</span>
+          )}
         </form>
       )}
       {mode === "reply" && (

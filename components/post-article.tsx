@@ -12,14 +12,28 @@ type HeadingLevel = 2 | 3;
  * One post. A top-level contribution carries a heading (its title, or who wrote it, for
  * screen-reader navigation); a reply is labelled by its author.
  */
-export function PostArticle({ post, debateSlug, headingLevel, focused = false }: { post: PostView; debateSlug: string; headingLevel?: HeadingLevel; focused?: boolean }) {
+export function PostArticle({
+  post,
+  debateSlug,
+  headingLevel,
+  focused = false,
+}: {
+  post: PostView;
+  debateSlug: string;
+  headingLevel?: HeadingLevel;
+  focused?: boolean;
+}) {
   const anchor = postAnchor(post.id);
   const who = post.author?.name ?? (post.state === "visible" ? "an unknown author" : "a removed author");
   const Heading = headingLevel ? (`h${headingLevel}` as const) : null;
   const label = post.parentId ? `Reply by ${who}` : `Contribution by ${who}`;
 
   return (
-    <article id={anchor} aria-labelledby={Heading ? `${anchor}-h` : undefined} aria-label={Heading ? undefined : label} className={`scroll-mt-4 p-1 ${focused ? "rounded-md bg-amber-50 ring-2 ring-amber-500/60 dark:bg-amber-950/40" : ""}`}
+    <article
+      id={anchor}
+      aria-labelledby={Heading ? `${anchor}-h` : undefined}
+      aria-label={Heading ? undefined : label}
+      className={`scroll-mt-4 p-1 ${focused ? "rounded-md bg-amber-50 ring-2 ring-amber-500/60 dark:bg-amber-950/40" : ""}`}
     >
       {Heading &&
         (post.title ? (
@@ -32,7 +46,11 @@ export function PostArticle({ post, debateSlug, headingLevel, focused = false }:
           </Heading>
         ))}
       {!Heading && post.title && <p className="mb-1 font-semibold">{post.title}</p>}
-      {post.pinned && <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">📌 Pinned</p>}
+      {post.pinned && (
+        <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">
+          📌 Pinned
+        </p>
+      )}
       <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-stone-600 dark:text-stone-400">
         {post.state === "visible" ? <AuthorName author={post.author} /> : <span className="italic">—</span>}
         <span aria-hidden="true">·</span>
@@ -46,18 +64,30 @@ export function PostArticle({ post, debateSlug, headingLevel, focused = false }:
           </Link>
         )}
       </p>
-      {post.attributionNote && <p className="mt-0.5 text-xs italic text-stone-500 dark:text-stone-400">Note: {post.attributionNote}</p>}
+      {post.attributionNote && (
+        <p className="mt-0.5 text-xs italic text-stone-500 dark:text-stone-400">Note: {post.attributionNote}</p>
+      )}
       {post.state === "visible" && post.bodyHtml !== null ? (
         <RichText html={post.bodyHtml} className="mt-2" />
       ) : (
         <p className="mt-2 rounded bg-stone-100 px-3 py-2 text-sm italic text-stone-600 dark:bg-stone-900 dark:text-stone-400">
-          {post.state === "deleted" ? "Deleted by its author." : `Hidden by a moderator${post.hiddenReason ? `: ${post.hiddenReason}` : "."}`}
+          {post.state === "deleted"
+            ? "Deleted by its author."
+            : `Hidden by a moderator${post.hiddenReason ? `: ${post.hiddenReason}` : "."}`}
         </p>
       )}
       {post.state !== "deleted" && (
         <PostActions
           debateSlug={debateSlug}
-          post={{ id: post.id, subheadingId: post.subheadingId, parentId: post.parentId, authorId: post.author?.id ?? null, authorName: post.author?.name ?? null, pinned: post.pinned, state: post.state }}
+          post={{
+            id: post.id,
+            subheadingId: post.subheadingId,
+            parentId: post.parentId,
+            authorId: post.author?.id ?? null,
+            authorName: post.author?.name ?? null,
+            pinned: post.pinned,
+            state: post.state,
+          }}
         />
       )}
       {post.sourceUrl && (

@@ -8,7 +8,10 @@ export function StaffOnly({ signedIn, what }: { signedIn: boolean; what: string 
       <p className="mt-3 text-stone-600 dark:text-stone-400">
         {signedIn ? "This page is for moderators." : "This page is for moderators. "}
         {!signedIn && (
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/moderation/reports")}`} className="font-medium text-amber-800 underline dark:text-amber-300">
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent("/moderation/reports")}`}
+            className="font-medium text-amber-800 underline dark:text-amber-300"
+          >
             Sign in
           </Link>
         )}{" "}

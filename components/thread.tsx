@@ -18,16 +18,40 @@ export function ThreadList({ nodes, debateSlug, headingLevel, focusId }: Props) 
   return (
     <ol className="space-y-6">
       {nodes.map((node) => (
-        <ThreadItem key={node.id} node={node} debateSlug={debateSlug} level={0} headingLevel={headingLevel} focusId={focusId} />
+        <ThreadItem
+          key={node.id}
+          node={node}
+          debateSlug={debateSlug}
+          level={0}
+          headingLevel={headingLevel}
+          focusId={focusId}
+        />
       ))}
     </ol>
   );
 }
 
-function ThreadItem({ node, debateSlug, level, headingLevel, focusId }: Omit<Props, "nodes"> & { node: ThreadNode; level: number }) {
+function ThreadItem({
+  node,
+  debateSlug,
+  level,
+  headingLevel,
+  focusId,
+}: Omit<Props, "nodes"> & { node: ThreadNode; level: number }) {
   return (
-    <li className={level === 0 ? "rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:p-4 dark:border-stone-800 dark:bg-stone-900" : ""}>
-      <PostArticle post={node} debateSlug={debateSlug} headingLevel={level === 0 ? headingLevel : undefined} focused={node.id === focusId} />
+    <li
+      className={
+        level === 0
+          ? "rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:p-4 dark:border-stone-800 dark:bg-stone-900"
+          : ""
+      }
+    >
+      <PostArticle
+        post={node}
+        debateSlug={debateSlug}
+        headingLevel={level === 0 ? headingLevel : undefined}
+        focused={node.id === focusId}
+      />
       {node.replies.length > 0 && (
         <details open className="mt-3">
           <summary className="inline-flex cursor-pointer select-none items-center gap-1 rounded px-1 text-sm font-medium text-amber-800 hover:underline dark:text-amber-300">
@@ -45,7 +69,10 @@ function ThreadItem({ node, debateSlug, level, headingLevel, focusId }: Omit<Pro
       )}
       {continuesBeyond(node, level) && (
         <p className="mt-2 text-sm">
-          <Link href={postPath(debateSlug, node.id)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+          <Link
+            href={postPath(debateSlug, node.id)}
+            className="font-medium text-amber-800 hover:underline dark:text-amber-300"
+          >
             Continue this thread ({pluralize(node.replyCount, "reply", "replies")}) →
           </Link>
         </p>

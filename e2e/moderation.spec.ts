@@ -8,7 +8,9 @@ async function as(browser: Browser, role: "admin" | "moderator") {
   return context.newPage();
 }
 
-function twoPartDebate(extraPosts: { id: string; section: string; parent: string | null; body: string; author?: string }[] = []) {
+function twoPartDebate(
+  extraPosts: { id: string; section: string; parent: string | null; body: string; author?: string }[] = [],
+) {
   return importDebate((slug) => ({
     debate: { slug, title: `Moderated ${slug}`, author: "E2E Author", views: 0, body: "Opening." },
     sections: [
@@ -16,13 +18,24 @@ function twoPartDebate(extraPosts: { id: string; section: string; parent: string
       { slug: "second", title: "Second part", position: 2 },
     ],
     posts: [
-      { id: "p0", author: "E2E Author", authorNote: null, section: "first", parent: null, title: "A contribution", body: "Something quite rude is said here." },
+      {
+        id: "p0",
+        author: "E2E Author",
+        authorNote: null,
+        section: "first",
+        parent: null,
+        title: "A contribution",
+        body: "Something quite rude is said here.",
+      },
       ...extraPosts.map((p) => ({ author: "E2E Author", authorNote: null, title: null, ...p })),
     ],
   }));
 }
 
-test("[moderation] a member reports a post, a moderator hides it from the queue, the public log shows it", async ({ page, browser }) => {
+test("[moderation] a member reports a post, a moderator hides it from the queue, the public log shows it", async ({
+  page,
+  browser,
+}) => {
   const file = twoPartDebate();
   const member = newMember("reporter");
   await signUp(page, member, `/debates/${file.debate.slug}/first`);
@@ -40,7 +53,9 @@ test("[moderation] a member reports a post, a moderator hides it from the queue,
   await item.getByRole("button", { name: "Hide post" }).click();
   await expect(mod.getByText("No open reports. All clear.")).toBeVisible();
   await mod.getByRole("link", { name: "Resolved" }).click();
-  await expect(mod.getByRole("article").filter({ hasText: "Something quite rude" })).toContainText("Post hidden: Personal attacks — by E2E Moderator");
+  await expect(mod.getByRole("article").filter({ hasText: "Something quite rude" })).toContainText(
+    "Post hidden: Personal attacks — by E2E Moderator",
+  );
 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto("/moderation");
@@ -57,7 +72,9 @@ test("[moderation] a member reports a post, a moderator hides it from the queue,
   await expect(mod.getByText("Something quite rude is said here.")).toBeVisible();
 });
 
-test("[moderation] a moderator moves a reply to another subheading and it appears there with its replies", async ({ browser }) => {
+test("[moderation] a moderator moves a reply to another subheading and it appears there with its replies", async ({
+  browser,
+}) => {
   const file = twoPartDebate([
     { id: "r1", section: "first", parent: "p0", body: "A misplaced reply about the second part." },
     { id: "r2", section: "first", parent: "r1", body: "An answer to the misplaced reply." },
@@ -71,8 +88,12 @@ test("[moderation] a moderator moves a reply to another subheading and it appear
   await expect(mod.getByText("A misplaced reply")).toHaveCount(0);
 
   await mod.goto(`/debates/${file.debate.slug}/second`);
-  const moved = mod.getByRole("listitem").filter({ has: mod.getByRole("article", { name: "Contribution by E2E Author" }).filter({ hasText: "A misplaced reply" }) });
-  await expect(moved.getByRole("article", { name: "Reply by E2E Author" })).toContainText("An answer to the misplaced reply.");
+  const moved = mod.getByRole("listitem").filter({
+    has: mod.getByRole("article", { name: "Contribution by E2E Author" }).filter({ hasText: "A misplaced reply" }),
+  });
+  await expect(moved.getByRole("article", { name: "Reply by E2E Author" })).toContainText(
+    "An answer to the misplaced reply.",
+  );
   await expect(mod.getByText("1 contribution, 1 reply")).toBeVisible();
 });
 
@@ -82,7 +103,10 @@ test("[moderation] a locked subheading shows the notice and refuses a post", asy
   const member = newMember("locked-out");
   await signUp(page, member, url);
   await page.getByRole("button", { name: "Add to the debate" }).click();
-  await page.getByRole("form", { name: "Your contribution" }).getByLabel("Your contribution").fill("Written before the lock.");
+  await page
+    .getByRole("form", { name: "Your contribution" })
+    .getByLabel("Your contribution")
+    .fill("Written before the lock.");
 
   const mod = await as(browser, "moderator");
   await mod.goto(url);
@@ -90,9 +114,16 @@ test("[moderation] a locked subheading shows the notice and refuses a post", asy
   await mod.getByRole("button", { name: "Lock this subheading" }).click();
   await expect(mod.getByText("Locked: reading goes on, posting is refused.")).toBeVisible();
 
-  await page.getByRole("form", { name: "Your contribution" }).getByRole("button", { name: "Post contribution" }).click();
-  await expect(page.getByText("This part of the debate is locked: it can be read, but no longer added to.")).toBeVisible();
-  await expect(page.getByRole("form", { name: "Your contribution" }).getByLabel("Your contribution")).toHaveValue("Written before the lock.");
+  await page
+    .getByRole("form", { name: "Your contribution" })
+    .getByRole("button", { name: "Post contribution" })
+    .click();
+  await expect(
+    page.getByText("This part of the debate is locked: it can be read, but no longer added to."),
+  ).toBeVisible();
+  await expect(page.getByRole("form", { name: "Your contribution" }).getByLabel("Your contribution")).toHaveValue(
+    "Written before the lock.",
+  );
   await page.reload();
   await expect(page.getByRole("note")).toContainText("This subheading is locked");
   await expect(page.getByRole("button", { name: "Add to the debate" })).toHaveCount(0);
@@ -119,13 +150,18 @@ test("[moderation] a suspended member sees why and until when, and cannot post",
   await expect(card).toContainText("Account suspended until");
 
   await page.reload();
-  await expect(page.getByRole("note")).toContainText(/Your account is suspended until .+: Cooling off after a flame war/);
+  await expect(page.getByRole("note")).toContainText(
+    /Your account is suspended until .+: Cooling off after a flame war/,
+  );
   await expect(page.getByRole("button", { name: "Add to the debate" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Reply" })).toHaveCount(0);
   await expect(page.getByText("Something quite rude is said here.")).toBeVisible();
 });
 
-test("[moderation] an admin opens a debate with three subheadings and a member posts under one", async ({ page, browser }) => {
+test("[moderation] an admin opens a debate with three subheadings and a member posts under one", async ({
+  page,
+  browser,
+}) => {
   const admin = await as(browser, "admin");
   const title = `Cooperatives and the commons ${Date.now()}`;
   await admin.goto("/debates/new");
@@ -138,7 +174,11 @@ test("[moderation] an admin opens a debate with three subheadings and a member p
   await admin.getByLabel("Subheading 3", { exact: true }).fill("The state");
   await admin.getByRole("button", { name: "Open the debate" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(admin.getByRole("navigation", { name: "Subheadings" }).getByRole("link")).toHaveText(["1.History", "2.Platform cooperatives", "3.The state"]);
+  await expect(admin.getByRole("navigation", { name: "Subheadings" }).getByRole("link")).toHaveText([
+    "1.History",
+    "2.Platform cooperatives",
+    "3.The state",
+  ]);
   const debateUrl = admin.url();
 
   const member = newMember("cooperator");
@@ -148,9 +188,13 @@ test("[moderation] an admin opens a debate with three subheadings and a member p
   await form.getByLabel("Subheading").selectOption({ label: "Platform cooperatives" });
   await form.getByLabel("Your contribution").fill("Platform co-ops share the platform's value with its users.");
   await form.getByRole("button", { name: "Post contribution" }).click();
-  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Platform cooperatives" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Platform cooperatives" }),
+  ).toBeVisible();
   await page.goto(new URL(debateUrl).pathname);
-  await expect(page.getByRole("region", { name: "Platform cooperatives" })).toContainText("Platform co-ops share the platform's value");
+  await expect(page.getByRole("region", { name: "Platform cooperatives" })).toContainText(
+    "Platform co-ops share the platform's value",
+  );
 
   // Renaming a subheading keeps its old address working.
   await admin.goto(`${new URL(debateUrl).pathname}/manage`);

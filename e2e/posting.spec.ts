@@ -4,7 +4,9 @@ import { newMember, signIn, signOut, signUp } from "./accounts";
 const COMMONS = "/debates/p2p-and-marxism/the-commons";
 const SENTENCE = "The distinction between capitalist and non-capitalist commons is of course an important one";
 
-test("[posting] a newcomer signs up, contributes, replies with a quote, edits, deletes, signs out", async ({ page }) => {
+test("[posting] a newcomer signs up, contributes, replies with a quote, edits, deletes, signs out", async ({
+  page,
+}) => {
   const member = newMember("newcomer");
 
   // Sign up, then sign out and back in as anyone would.
@@ -27,11 +29,15 @@ test("[posting] a newcomer signs up, contributes, replies with a quote, edits, d
   await form.getByRole("button", { name: "Write" }).click();
   await form.getByRole("button", { name: "Post contribution" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Commons need care (${member.name})` })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "The role of the commons" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "The role of the commons" }),
+  ).toBeVisible();
 
   // Reply to Michel Bauwens, quoting a sentence of his.
   await page.goto(COMMONS);
-  const michel = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Should we worry about capitalist commons?" }) });
+  const michel = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: "Should we worry about capitalist commons?" }) });
   await michel.getByText(SENTENCE).evaluate((el, sentence) => {
     const text = el.firstChild!;
     const start = text.textContent!.indexOf(sentence);
@@ -49,10 +55,15 @@ test("[posting] a newcomer signs up, contributes, replies with a quote, edits, d
   await reply.getByRole("button", { name: "Post reply" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: `Reply by ${member.name}` })).toBeVisible();
-  await expect(page.getByRole("region", { name: "In reply to" })).toContainText("Should we worry about capitalist commons?");
+  await expect(page.getByRole("region", { name: "In reply to" })).toContainText(
+    "Should we worry about capitalist commons?",
+  );
   const mine = page.getByRole("region", { name: "The post and its replies" }).getByRole("article").first();
   await expect(mine.locator("blockquote")).toContainText(SENTENCE);
-  await expect(mine.getByRole("link", { name: "Michel Bauwens" })).toHaveAttribute("href", /\/debates\/p2p-and-marxism\/posts\/.+#post-/);
+  await expect(mine.getByRole("link", { name: "Michel Bauwens" })).toHaveAttribute(
+    "href",
+    /\/debates\/p2p-and-marxism\/posts\/.+#post-/,
+  );
 
   // Edit it; the history lists both versions, with who and when.
   await mine.getByRole("button", { name: "Edit" }).click();
@@ -130,7 +141,9 @@ test("[accounts] sign-up refuses a common password and keeps what was typed", as
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 });
 
-test("[accounts] signing out everywhere ends the session on another device at its next request", async ({ browser }) => {
+test("[accounts] signing out everywhere ends the session on another device at its next request", async ({
+  browser,
+}) => {
   const member = newMember("traveller");
   const laptop = await browser.newContext();
   const phone = await browser.newContext();
@@ -143,10 +156,14 @@ test("[accounts] signing out everywhere ends the session on another device at it
 
   await onLaptop.getByRole("button", { name: `Account menu for ${member.name}` }).click();
   await onLaptop.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(onLaptop.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(
+    onLaptop.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" }),
+  ).toBeVisible();
 
   await onPhone.reload();
-  await expect(onPhone.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(
+    onPhone.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" }),
+  ).toBeVisible();
   await expect(onPhone.getByRole("link", { name: "Sign in to add to the debate" })).toBeVisible();
   await laptop.close();
   await phone.close();

@@ -27,14 +27,24 @@ test("[reading] home → debate → subheading → permalink → back", async ({
   const orsn = page.getByRole("listitem").filter({ has: page.getByRole("article", { name: "Contribution by orsn" }) });
   const replies = orsn.getByRole("article", { name: "Reply by Michel Bauwens" });
   await expect(replies).toHaveCount(2);
-  await expect(page.getByRole("heading", { level: 3, name: "Paul Mason: the P2P Movement has paid insufficient attention to the state" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      level: 3,
+      name: "Paul Mason: the P2P Movement has paid insufficient attention to the state",
+    }),
+  ).toBeVisible();
 
-  await replies.first().getByRole("link", { name: /permalink/ }).click();
+  await replies
+    .first()
+    .getByRole("link", { name: /permalink/ })
+    .click();
   await expect(page).toHaveURL(/\/debates\/p2p-and-marxism\/posts\/[^/]+#post-/);
   await expect(page.getByRole("heading", { level: 1, name: "Reply by Michel Bauwens" })).toBeVisible();
   const context = page.getByRole("region", { name: "In reply to" });
   await expect(context.getByRole("article", { name: "Contribution by orsn" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: sectionTitle("the-state") })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: sectionTitle("the-state") }),
+  ).toBeVisible();
   const target = page.getByRole("region", { name: "The post and its replies" }).getByRole("article").first();
   await expect(target).toBeInViewport();
   await expect(target).toContainText(snippet(seed.posts.find((p) => p.id === "poulantzas-reply")!.body));
@@ -44,19 +54,33 @@ test("[reading] home → debate → subheading → permalink → back", async ({
   await expect(page.getByRole("heading", { level: 1, name: sectionTitle("the-state") })).toBeVisible();
 });
 
-test("[reading] every contribution, reply and article sits where the archive puts it, with its author", async ({ page }) => {
+test("[reading] every contribution, reply and article sits where the archive puts it, with its author", async ({
+  page,
+}) => {
   await page.goto(DEBATE);
   for (const post of seed.posts) {
     const where = section(page, post.section);
-    const article = where.getByRole("article").filter({ hasText: snippet(post.body) }).last();
+    const article = where
+      .getByRole("article")
+      .filter({ hasText: snippet(post.body) })
+      .last();
     await expect(article, post.id).toBeVisible();
     await expect(article, post.id).toContainText(post.author ?? "Unknown author");
     if (post.authorNote) await expect(article, post.id).toContainText(post.authorNote);
     if (post.parent) {
       const parent = seed.posts.find((p) => p.id === post.parent)!;
       // Nested: inside the collapsible group of replies of the item that holds its parent.
-      const parentItem = where.getByRole("listitem").filter({ has: page.getByRole("article").filter({ hasText: snippet(parent.body) }) }).last();
-      await expect(parentItem.getByRole("group").getByRole("article").filter({ hasText: snippet(post.body) }), post.id).toBeVisible();
+      const parentItem = where
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("article").filter({ hasText: snippet(parent.body) }) })
+        .last();
+      await expect(
+        parentItem
+          .getByRole("group")
+          .getByRole("article")
+          .filter({ hasText: snippet(post.body) }),
+        post.id,
+      ).toBeVisible();
     }
   }
   for (const article of seed.articles) {
@@ -66,7 +90,10 @@ test("[reading] every contribution, reply and article sits where the archive put
     const item = where.getByRole("listitem").filter({ has: heading });
     await expect(item.getByRole("article").first()).toContainText(article.author);
     for (const comment of article.comments) {
-      await expect(item.getByRole("group").getByRole("article", { name: `Reply by ${comment.author}` }), comment.id).toContainText(snippet(comment.body));
+      await expect(
+        item.getByRole("group").getByRole("article", { name: `Reply by ${comment.author}` }),
+        comment.id,
+      ).toContainText(snippet(comment.body));
     }
   }
   for (const empty of ["civil-society", "human-emancipation"]) {
@@ -84,7 +111,9 @@ test("[reading] dates: a <time> where the archive kept one, an honest note where
 
 test("[reading] a thread's replies collapse and expand", async ({ page }) => {
   await page.goto(`${DEBATE}/the-state`);
-  const thread = page.getByRole("listitem").filter({ has: page.getByRole("article", { name: "Contribution by orsn" }) });
+  const thread = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("article", { name: "Contribution by orsn" }) });
   const replies = thread.getByRole("article", { name: "Reply by Michel Bauwens" });
   await expect(replies.first()).toBeVisible();
   const toggle = thread.getByText("2 replies to this");
@@ -94,18 +123,32 @@ test("[reading] a thread's replies collapse and expand", async ({ page }) => {
   await expect(replies.first()).toBeVisible();
 });
 
-test("[reading] a long subheading pages through all its contributions, and deep threads continue on their permalink", async ({ page }) => {
+test("[reading] a long subheading pages through all its contributions, and deep threads continue on their permalink", async ({
+  page,
+}) => {
   const total = 47;
   const file = importDebate((slug) => ({
     debate: { slug, title: `Paging ${slug}`, author: "E2E Author", views: 0, body: "Opening post." },
     sections: [{ slug: "busy", title: "A busy subheading", position: 1 }],
     posts: [
       ...Array.from({ length: total }, (_, i) => ({
-        id: `c${i}`, author: "E2E Author", authorNote: null, section: "busy", parent: null, title: `Contribution number ${i + 1}`, body: `Body of contribution ${i + 1}.`,
+        id: `c${i}`,
+        author: "E2E Author",
+        authorNote: null,
+        section: "busy",
+        parent: null,
+        title: `Contribution number ${i + 1}`,
+        body: `Body of contribution ${i + 1}.`,
       })),
       // A chain of replies deeper than the page shows.
       ...Array.from({ length: 7 }, (_, i) => ({
-        id: `deep${i}`, author: "E2E Replier", authorNote: null, section: "busy", parent: i === 0 ? "c0" : `deep${i - 1}`, title: null, body: `Reply at depth ${i + 1}.`,
+        id: `deep${i}`,
+        author: "E2E Replier",
+        authorNote: null,
+        section: "busy",
+        parent: i === 0 ? "c0" : `deep${i - 1}`,
+        title: null,
+        body: `Reply at depth ${i + 1}.`,
       })),
     ],
   }));
@@ -139,7 +182,9 @@ test("[reading] a long subheading pages through all its contributions, and deep 
 });
 
 test("[reading] a visit to a debate counts one view", async ({ page }) => {
-  const counted = page.waitForResponse((r) => r.url().endsWith("/api/debates/p2p-and-marxism/views") && r.request().method() === "POST");
+  const counted = page.waitForResponse(
+    (r) => r.url().endsWith("/api/debates/p2p-and-marxism/views") && r.request().method() === "POST",
+  );
   await page.goto(DEBATE);
   expect((await counted).status()).toBe(204);
 });

@@ -16,6 +16,10 @@ test("[layout] follows the system's dark mode", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(dark).not.toBe(light);
-  const luminance = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  const luminance = (color: string) =>
+    (color.match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .reduce((a, b) => a + b, 0);
   expect(luminance(dark)).toBeLessThan(luminance(light));
 });

@@ -8,7 +8,10 @@ import { ADMIN, MODERATOR, stateFile } from "./staff";
 // (see playwright.config.ts); the moderator by the `npm run user:role` command.
 
 setup("sign the admin and a moderator in", async ({ browser }) => {
-  for (const [role, member] of [["admin", ADMIN], ["moderator", MODERATOR]] as const) {
+  for (const [role, member] of [
+    ["admin", ADMIN],
+    ["moderator", MODERATOR],
+  ] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signUp(page, member);

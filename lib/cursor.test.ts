@@ -12,10 +12,14 @@ describe("cursor", () => {
     expect(raw).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
-  it.each([undefined, "", "not-base64!", Buffer.from("{}").toString("base64url"), Buffer.from('{"t":"yesterday","i":"x"}').toString("base64url"), "x".repeat(500)])(
-    "treats %j as no cursor",
-    (raw) => {
-      expect(decodeCursor(raw)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    "",
+    "not-base64!",
+    Buffer.from("{}").toString("base64url"),
+    Buffer.from('{"t":"yesterday","i":"x"}').toString("base64url"),
+    "x".repeat(500),
+  ])("treats %j as no cursor", (raw) => {
+    expect(decodeCursor(raw)).toBeNull();
+  });
 });

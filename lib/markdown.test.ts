@@ -11,19 +11,25 @@ describe("renderMarkdown", () => {
   });
 
   it("never lets a script tag through, raw or escaped into markup", () => {
-    const html = renderMarkdown('Hello <script>alert("x")</script> world\n\n<script src="https://evil.test/x.js"></script>');
+    const html = renderMarkdown(
+      'Hello <script>alert("x")</script> world\n\n<script src="https://evil.test/x.js"></script>',
+    );
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain("Hello");
   });
 
   it("drops event-handler attributes such as onerror", () => {
-    const html = renderMarkdown('<img src="x" onerror="alert(1)">\n\n<a href="/" onclick="alert(1)">x</a>\n\n![pic](x.png "t")');
+    const html = renderMarkdown(
+      '<img src="x" onerror="alert(1)">\n\n<a href="/" onclick="alert(1)">x</a>\n\n![pic](x.png "t")',
+    );
     expect(html).not.toMatch(/onerror|onclick/i);
     expect(html).not.toMatch(/<img/i);
   });
 
   it("removes javascript: and data: links but keeps the text", () => {
-    const html = renderMarkdown("[click me](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=) and <javascript:alert(2)> [x](JaVaScRiPt:alert(3))");
+    const html = renderMarkdown(
+      "[click me](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=) and <javascript:alert(2)> [x](JaVaScRiPt:alert(3))",
+    );
     expect(html).not.toMatch(/href="\s*javascript:/i);
     expect(html).not.toMatch(/href="\s*data:/i);
     expect(html.match(/<a>/g)).toHaveLength(4);
@@ -31,7 +37,9 @@ describe("renderMarkdown", () => {
   });
 
   it("marks every link to another site nofollow ugc noopener", () => {
-    const html = renderMarkdown("See https://p2pfoundation.ning.com, [this](http://example.org) and [that](//example.net/x), or [a page here](/debates/x).");
+    const html = renderMarkdown(
+      "See https://p2pfoundation.ning.com, [this](http://example.org) and [that](//example.net/x), or [a page here](/debates/x).",
+    );
     const external = html.match(/<a href="(?:https?:)?\/\/[^"]*"[^>]*>/g) ?? [];
     expect(external).toHaveLength(3);
     for (const a of external) expect(a).toContain('rel="nofollow ugc noopener"');

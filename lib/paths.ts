@@ -6,7 +6,8 @@ export const debatePath = (debateSlug: string) => `/debates/${debateSlug}`;
 export const subheadingPath = (debateSlug: string, subheadingSlug: string, cursor?: string | null) =>
   `/debates/${debateSlug}/${subheadingSlug}${cursor ? `/after/${cursor}` : ""}`;
 /** The post's permalink: it in context, scrolled to. */
-export const postPath = (debateSlug: string, postId: string) => `/debates/${debateSlug}/posts/${postId}#${postAnchor(postId)}`;
+export const postPath = (debateSlug: string, postId: string) =>
+  `/debates/${debateSlug}/posts/${postId}#${postAnchor(postId)}`;
 export const postHistoryPath = (debateSlug: string, postId: string) => `/debates/${debateSlug}/posts/${postId}/history`;
 export const postAnchor = (postId: string) => `post-${postId}`;
 export const subheadingAnchor = (subheadingSlug: string) => `s-${subheadingSlug}`;

@@ -3,7 +3,9 @@ import { excerptFromHtml, pluralize } from "./text";
 
 describe("excerptFromHtml", () => {
   it("strips markup and decodes entities", () => {
-    expect(excerptFromHtml("<p>Marx &amp; <strong>p2p</strong>&#39;s &lt;debate&gt;</p>")).toBe("Marx & p2p's <debate>");
+    expect(excerptFromHtml("<p>Marx &amp; <strong>p2p</strong>&#39;s &lt;debate&gt;</p>")).toBe(
+      "Marx & p2p's <debate>",
+    );
   });
   it("cuts long text at a word boundary with an ellipsis", () => {
     const out = excerptFromHtml(`<p>${"word ".repeat(100)}</p>`, 50);

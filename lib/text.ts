@@ -1,7 +1,9 @@
 /** Plain text of sanitized HTML, shortened at a word boundary: for excerpts and descriptions. */
 export function excerptFromHtml(html: string, maxLength = 240): string {
   // Block ends become spaces; inline tags vanish, so "<strong>p2p</strong>'s" stays one word.
-  const stripped = html.replace(/<\/(?:p|li|h[1-6]|blockquote|div|pre|tr|td|th)>|<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "");
+  const stripped = html
+    .replace(/<\/(?:p|li|h[1-6]|blockquote|div|pre|tr|td|th)>|<br\s*\/?>/gi, " ")
+    .replace(/<[^>]*>/g, "");
   const text = decodeEntities(stripped).replace(/\s+/g, " ").trim();
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength);

@@ -6,9 +6,22 @@ let clock = Date.UTC(2011, 0, 1);
 function post(id: string, parentId: string | null, depth: number, replyCount = 0): PostView {
   clock += 60_000;
   return {
-    id, parentId, depth, replyCount, subheadingId: "s", title: null, bodyHtml: "<p>x</p>", author: null,
-    attributionNote: null, sourceUrl: null, createdAt: new Date(clock), dateKnown: true, editedAt: null,
-    pinned: false, state: "visible", hiddenReason: null,
+    id,
+    parentId,
+    depth,
+    replyCount,
+    subheadingId: "s",
+    title: null,
+    bodyHtml: "<p>x</p>",
+    author: null,
+    attributionNote: null,
+    sourceUrl: null,
+    createdAt: new Date(clock),
+    dateKnown: true,
+    editedAt: null,
+    pinned: false,
+    state: "visible",
+    hiddenReason: null,
   };
 }
 

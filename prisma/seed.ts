@@ -12,9 +12,12 @@ const dataDir = path.resolve("prisma/seed-data");
 async function main() {
   const db = createDb();
   try {
-    for (const file of readdirSync(dataDir).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of readdirSync(dataDir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const summary = await importDebate(db, JSON.parse(readFileSync(path.join(dataDir, file), "utf8")));
-      const added = summary.debateCreated || summary.subheadingsCreated || summary.postsCreated || summary.authorsCreated;
+      const added =
+        summary.debateCreated || summary.subheadingsCreated || summary.postsCreated || summary.authorsCreated;
       console.log(
         added
           ? `seed: ${file}: added ${summary.debateCreated ? "the debate, " : ""}${summary.subheadingsCreated} subheadings, ${summary.postsCreated} posts, ${summary.authorsCreated} authors`

@@ -11,7 +11,9 @@ async function main(files: string[]) {
   try {
     for (const file of files) {
       const s = await importDebate(db, JSON.parse(readFileSync(file, "utf8")));
-      console.log(`import: ${file}: ${s.debateCreated ? "new debate, " : ""}${s.subheadingsCreated} subheadings, ${s.postsCreated} posts, ${s.authorsCreated} authors added`);
+      console.log(
+        `import: ${file}: ${s.debateCreated ? "new debate, " : ""}${s.subheadingsCreated} subheadings, ${s.postsCreated} posts, ${s.authorsCreated} authors added`,
+      );
     }
   } finally {
     await db.$disconnect();

@@ -9,11 +9,16 @@ async function main([email, role]: string[]) {
   if (!email || !wanted) throw new Error("usage: npm run user:role -- <email> <member|moderator|admin>");
   const db = createDb();
   try {
-    const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true } });
+    const user = await db.user.findUnique({
+      where: { email: email.trim().toLowerCase() },
+      select: { id: true, name: true },
+    });
     if (!user) throw new Error(`No account has the email ${email}.`);
     await db.$transaction([
       db.user.update({ where: { id: user.id }, data: { role: wanted } }),
-      db.moderationAction.create({ data: { action: "set_role", targetUserId: user.id, detail: `${wanted.toLowerCase()} (from the command line)` } }),
+      db.moderationAction.create({
+        data: { action: "set_role", targetUserId: user.id, detail: `${wanted.toLowerCase()} (from the command line)` },
+      }),
     ]);
     console.log(`user:role: ${user.name} <${email}> is now ${wanted.toLowerCase()}`);
   } finally {

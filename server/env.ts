@@ -12,7 +12,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./prisma/dev.db")
-    .refine((url) => url.startsWith("file:"), "DATABASE_URL must be a file: URL for SQLite (PostgreSQL support comes later)"),
+    .refine(
+      (url) => url.startsWith("file:"),
+      "DATABASE_URL must be a file: URL for SQLite (PostgreSQL support comes later)",
+    ),
   // Signs session cookies. `npm start` generates one into .env.local when none is set.
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.url().optional(),

@@ -2,7 +2,8 @@ import "server-only";
 import type { ZodError } from "zod";
 import type { ActionState } from "@/lib/action-state";
 
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "INVALID" | "LOCKED" | "RATE_LIMITED" | "CONFLICT";
+export type AppErrorCode =
+  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "INVALID" | "LOCKED" | "RATE_LIMITED" | "CONFLICT";
 
 /** An expected failure a user can be told about. Anything else is a bug and is rethrown. */
 export class AppError extends Error {
@@ -30,7 +31,9 @@ export function invalid(error: ZodError): ActionState {
 /** An AppError becomes a message for the form; anything else is a bug and propagates. */
 export function toActionError(error: unknown): ActionState {
   if (error instanceof AppError) {
-    return error.field ? { ok: false, message: error.message, fieldErrors: { [error.field]: [error.message] } } : { ok: false, message: error.message };
+    return error.field
+      ? { ok: false, message: error.message, fieldErrors: { [error.field]: [error.message] } }
+      : { ok: false, message: error.message };
   }
   throw error;
 }
@@ -38,6 +41,7 @@ export function toActionError(error: unknown): ActionState {
 /** FormData → plain object of its string fields (files are not accepted anywhere). */
 export function formToObject(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+  for (const [key, value] of form.entries())
+    if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
   return out;
 }

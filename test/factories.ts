@@ -19,13 +19,26 @@ export async function createDebate({ subheadings = 2 }: { subheadings?: number }
       body: "Opening",
       bodyHtml: "<p>Opening</p>",
       authorId: author.id,
-      subheadings: { create: Array.from({ length: subheadings }, (_, i) => ({ slug: `part-${i + 1}`, title: `Part ${i + 1}`, position: i + 1 })) },
+      subheadings: {
+        create: Array.from({ length: subheadings }, (_, i) => ({
+          slug: `part-${i + 1}`,
+          title: `Part ${i + 1}`,
+          position: i + 1,
+        })),
+      },
     },
     include: { subheadings: { orderBy: { position: "asc" } } },
   });
 }
 
-export async function addPost(input: { subheadingId: string; parentId?: string | null; authorId?: string | null; body?: string; createdAt?: Date; title?: string }) {
+export async function addPost(input: {
+  subheadingId: string;
+  parentId?: string | null;
+  authorId?: string | null;
+  body?: string;
+  createdAt?: Date;
+  title?: string;
+}) {
   return db.$transaction((tx) => insertPost(tx, { authorId: null, body: "A contribution.", ...input }));
 }
 
@@ -48,5 +61,13 @@ export async function createMember(
       suspendReason: options.suspendedUntil || options.bannedAt ? "testing" : null,
     },
   });
-  return { id: user.id, name: user.name, role: user.role, createdAt: user.createdAt, suspendedUntil: user.suspendedUntil, bannedAt: user.bannedAt, suspendReason: user.suspendReason };
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    createdAt: user.createdAt,
+    suspendedUntil: user.suspendedUntil,
+    bannedAt: user.bannedAt,
+    suspendReason: user.suspendReason,
+  };
 }

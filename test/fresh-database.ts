@@ -10,7 +10,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "debate-commons-test-"));
 const file = path.join(dir, "test.db");
 const migrations = path.resolve("prisma/migrations");
 const sqlite = new Database(file);
-for (const name of readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+for (const name of readdirSync(migrations, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()) {
   sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
 }
 sqlite.close();

@@ -27,7 +27,10 @@ export function AccountSettings() {
   if (!session?.user) {
     return (
       <p className="mt-4">
-        <Link href="/sign-in?callbackUrl=%2Faccount" className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+        <Link
+          href="/sign-in?callbackUrl=%2Faccount"
+          className="font-medium text-amber-800 hover:underline dark:text-amber-300"
+        >
           Sign in
         </Link>{" "}
         to manage your account.
@@ -40,7 +43,9 @@ export function AccountSettings() {
       <h2 id="password-h" className="text-lg font-semibold">
         Change your password
       </h2>
-      <p className="text-sm text-stone-600 dark:text-stone-400">Every other device you are signed in on is signed out.</p>
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        Every other device you are signed in on is signed out.
+      </p>
       <form action={formAction} className="mt-4 space-y-4" noValidate>
         <Field id="currentPassword" label="Current password" errors={errors.currentPassword}>
           <input
@@ -55,7 +60,12 @@ export function AccountSettings() {
             className={inputClass}
           />
         </Field>
-        <Field id="newPassword" label="New password" hint={`At least ${PASSWORD_MIN} characters, and not one of the common ones.`} errors={errors.newPassword}>
+        <Field
+          id="newPassword"
+          label="New password"
+          hint={`At least ${PASSWORD_MIN} characters, and not one of the common ones.`}
+          errors={errors.newPassword}
+        >
           <input
             id="newPassword"
             name="newPassword"
@@ -70,7 +80,11 @@ export function AccountSettings() {
         </Field>
         <div aria-live="polite">
           {state.message && (!state.fieldErrors || state.ok) && (
-            <p className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300"}`}>{state.message}</p>
+            <p
+              className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300"}`}
+            >
+              {state.message}
+            </p>
           )}
         </div>
         <button type="submit" disabled={pending} className={buttonClass}>

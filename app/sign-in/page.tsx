@@ -8,7 +8,9 @@ export default function SignInPage() {
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
-      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">Reading needs no account; signing in lets you add to a debate and reply.</p>
+      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+        Reading needs no account; signing in lets you add to a debate and reply.
+      </p>
       <Suspense>
         <SignInForm />
       </Suspense>

@@ -13,7 +13,9 @@ export function SignInForm() {
   const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(params.get("error") && params.get("error") !== "CredentialsSignin" ? params.get("error") : null);
+  const [error, setError] = useState<string | null>(
+    params.get("error") && params.get("error") !== "CredentialsSignin" ? params.get("error") : null,
+  );
   const [pending, startTransition] = useTransition();
   const [github, setGithub] = useState(false);
 
@@ -39,9 +41,23 @@ export function SignInForm() {
 
   return (
     <>
-      <form onSubmit={submit} className="mt-6 space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+      <form
+        onSubmit={submit}
+        className="mt-6 space-y-4"
+        noValidate
+        aria-describedby={error ? "sign-in-error" : undefined}
+      >
         <Field id="email" label="Email">
-          <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            className={inputClass}
+          />
         </Field>
         <Field id="password" label="Password">
           <input
@@ -56,20 +72,31 @@ export function SignInForm() {
           />
         </Field>
         <div id="sign-in-error" aria-live="polite">
-          {error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">{error}</p>}
+          {error && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+              {error}
+            </p>
+          )}
         </div>
         <button type="submit" disabled={pending} className={`${buttonClass} w-full`}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>
       {github && (
-        <button type="button" onClick={() => void signIn("github", { callbackUrl })} className={`${secondaryButtonClass} mt-3 w-full`}>
+        <button
+          type="button"
+          onClick={() => void signIn("github", { callbackUrl })}
+          className={`${secondaryButtonClass} mt-3 w-full`}
+        >
           Sign in with GitHub
         </button>
       )}
       <p className="mt-6 text-sm">
         New here?{" "}
-        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+        <Link
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-medium text-amber-800 hover:underline dark:text-amber-300"
+        >
           Create an account
         </Link>
       </p>

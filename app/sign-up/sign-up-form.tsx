@@ -33,18 +33,45 @@ export function SignUpForm() {
   }, [state, values.email, values.password, callbackUrl, router]);
 
   const errors = state.fieldErrors ?? {};
-  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
 
   return (
     <>
       <form action={formAction} className="mt-6 space-y-4" noValidate>
         <Field id="name" label="Display name" errors={errors.name}>
-          <input id="name" name="name" autoComplete="nickname" required value={values.name} onChange={set("name")} aria-invalid={!!errors.name} aria-describedby={describedBy("name", { errors: errors.name })} className={inputClass} />
+          <input
+            id="name"
+            name="name"
+            autoComplete="nickname"
+            required
+            value={values.name}
+            onChange={set("name")}
+            aria-invalid={!!errors.name}
+            aria-describedby={describedBy("name", { errors: errors.name })}
+            className={inputClass}
+          />
         </Field>
         <Field id="email" label="Email" errors={errors.email}>
-          <input id="email" name="email" type="email" autoComplete="email" required value={values.email} onChange={set("email")} aria-invalid={!!errors.email} aria-describedby={describedBy("email", { errors: errors.email })} className={inputClass} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={values.email}
+            onChange={set("email")}
+            aria-invalid={!!errors.email}
+            aria-describedby={describedBy("email", { errors: errors.email })}
+            className={inputClass}
+          />
         </Field>
-        <Field id="password" label="Password" hint={`At least ${PASSWORD_MIN} characters, and not one of the common ones.`} errors={errors.password}>
+        <Field
+          id="password"
+          label="Password"
+          hint={`At least ${PASSWORD_MIN} characters, and not one of the common ones.`}
+          errors={errors.password}
+        >
           <input
             id="password"
             name="password"
@@ -59,8 +86,16 @@ export function SignUpForm() {
           />
         </Field>
         <div aria-live="polite">
-          {!state.ok && state.message && !state.fieldErrors && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">{state.message}</p>}
-          {signInError && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">{signInError}</p>}
+          {!state.ok && state.message && !state.fieldErrors && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+              {state.message}
+            </p>
+          )}
+          {signInError && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+              {signInError}
+            </p>
+          )}
         </div>
         <button type="submit" disabled={pending || state.ok} className={`${buttonClass} w-full`}>
           {pending ? "Creating your account…" : state.ok ? "Signing you in…" : "Create account"}
@@ -68,7 +103,10 @@ export function SignUpForm() {
       </form>
       <p className="mt-6 text-sm">
         Already have an account?{" "}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-medium text-amber-800 hover:underline dark:text-amber-300"
+        >
           Sign in
         </Link>
       </p>

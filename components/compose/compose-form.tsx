@@ -32,7 +32,20 @@ export type ComposeFormProps = {
 
 /** The Markdown form: contribution, reply or edit. Keeps what was typed through errors and reloads. */
 export function ComposeForm(props: ComposeFormProps) {
-  const { action, draftKey, hidden = {}, subheadings, withTitle = false, initial, insert, submitLabel, pendingLabel, label, onSuccess, onCancel } = props;
+  const {
+    action,
+    draftKey,
+    hidden = {},
+    subheadings,
+    withTitle = false,
+    initial,
+    insert,
+    submitLabel,
+    pendingLabel,
+    label,
+    onSuccess,
+    onCancel,
+  } = props;
   const id = useId();
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const [draft, setDraft, clearDraft] = useDraft(draftKey, {
@@ -75,12 +88,22 @@ export function ComposeForm(props: ComposeFormProps) {
   }
 
   return (
-    <form action={formAction} aria-label={label} className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3 sm:p-4 dark:border-stone-800 dark:bg-stone-900/60" noValidate>
+    <form
+      action={formAction}
+      aria-label={label}
+      className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3 sm:p-4 dark:border-stone-800 dark:bg-stone-900/60"
+      noValidate
+    >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {subheadings && (
-        <Field id={`${id}-subheading`} label="Subheading" hint="Which part of the debate does this speak to?" errors={errors.subheadingId}>
+        <Field
+          id={`${id}-subheading`}
+          label="Subheading"
+          hint="Which part of the debate does this speak to?"
+          errors={errors.subheadingId}
+        >
           <select
             id={`${id}-subheading`}
             name="subheadingId"
@@ -120,10 +143,20 @@ export function ComposeForm(props: ComposeFormProps) {
             {label}
           </label>
           <div className="flex gap-1 text-sm" role="group" aria-label="Editor mode">
-            <button type="button" aria-pressed={tab === "write"} onClick={() => setTab("write")} className="rounded px-2 py-1 aria-pressed:bg-stone-200 dark:aria-pressed:bg-stone-800">
+            <button
+              type="button"
+              aria-pressed={tab === "write"}
+              onClick={() => setTab("write")}
+              className="rounded px-2 py-1 aria-pressed:bg-stone-200 dark:aria-pressed:bg-stone-800"
+            >
               Write
             </button>
-            <button type="button" aria-pressed={tab === "preview"} onClick={showPreview} className="rounded px-2 py-1 aria-pressed:bg-stone-200 dark:aria-pressed:bg-stone-800">
+            <button
+              type="button"
+              aria-pressed={tab === "preview"}
+              onClick={showPreview}
+              className="rounded px-2 py-1 aria-pressed:bg-stone-200 dark:aria-pressed:bg-stone-800"
+            >
               Preview
             </button>
           </div>
@@ -143,18 +176,26 @@ export function ComposeForm(props: ComposeFormProps) {
           className={`${inputClass} mt-1 font-mono text-sm`}
         />
         {tab === "preview" && (
-          <div className="mt-1 min-h-32 rounded-md border border-stone-300 bg-white p-3 dark:border-stone-700 dark:bg-stone-950" aria-live="polite" aria-busy={previewing}>
+          <div
+            className="mt-1 min-h-32 rounded-md border border-stone-300 bg-white p-3 dark:border-stone-700 dark:bg-stone-950"
+            aria-live="polite"
+            aria-busy={previewing}
+          >
             {previewing || !preview ? (
               <p className="text-sm text-stone-500">Rendering preview…</p>
             ) : preview.ok && preview.data?.html ? (
-              <div className="prose prose-stone max-w-none font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: preview.data.html }} />
+              <div
+                className="prose prose-stone max-w-none font-serif dark:prose-invert"
+                dangerouslySetInnerHTML={{ __html: preview.data.html }}
+              />
             ) : (
               <p className="text-sm text-stone-500">{preview.message ?? "Nothing to preview yet."}</p>
             )}
           </div>
         )}
         <p id={`${id}-body-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-          Markdown: **bold**, *italic*, [links](https://…), &gt; quotes, - lists. {draft.body.length.toLocaleString("en-GB")} / {BODY_MAX.toLocaleString("en-GB")}
+          Markdown: **bold**, *italic*, [links](https://…), &gt; quotes, - lists.{" "}
+          {draft.body.length.toLocaleString("en-GB")} / {BODY_MAX.toLocaleString("en-GB")}
         </p>
         <div id={`${id}-body-error`} aria-live="polite">
           {bodyErrors?.map((e) => (
@@ -164,7 +205,13 @@ export function ComposeForm(props: ComposeFormProps) {
           ))}
         </div>
       </div>
-      <div aria-live="polite">{formError && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">{formError}</p>}</div>
+      <div aria-live="polite">
+        {formError && (
+          <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+            {formError}
+          </p>
+        )}
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? pendingLabel : submitLabel}

@@ -9,8 +9,20 @@ const fresh = secondsAgo(3600); // an hour-old account
 describe("postingRetryAfter", () => {
   it("lets an established account post up to its per-minute limit", () => {
     const max = POSTING_LIMITS.established[0]!.max;
-    expect(postingRetryAfter({ now, accountCreatedAt: established, recent: Array.from({ length: max - 1 }, (_, i) => secondsAgo(10 + i)) })).toBeNull();
-    expect(postingRetryAfter({ now, accountCreatedAt: established, recent: Array.from({ length: max }, (_, i) => secondsAgo(10 + i)) })).toBe(60 - 10 - (max - 1));
+    expect(
+      postingRetryAfter({
+        now,
+        accountCreatedAt: established,
+        recent: Array.from({ length: max - 1 }, (_, i) => secondsAgo(10 + i)),
+      }),
+    ).toBeNull();
+    expect(
+      postingRetryAfter({
+        now,
+        accountCreatedAt: established,
+        recent: Array.from({ length: max }, (_, i) => secondsAgo(10 + i)),
+      }),
+    ).toBe(60 - 10 - (max - 1));
   });
 
   it("is stricter for accounts younger than a day", () => {

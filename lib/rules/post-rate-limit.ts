@@ -22,7 +22,15 @@ export const POSTING_LOOKBACK_MS = 60 * 60 * 1000;
  * Seconds until this user may post again, or null if they may now. `recent` holds the times of
  * their posts within POSTING_LOOKBACK_MS, any order.
  */
-export function postingRetryAfter({ now, accountCreatedAt, recent }: { now: Date; accountCreatedAt: Date; recent: Date[] }): number | null {
+export function postingRetryAfter({
+  now,
+  accountCreatedAt,
+  recent,
+}: {
+  now: Date;
+  accountCreatedAt: Date;
+  recent: Date[];
+}): number | null {
   const isNew = now.getTime() - accountCreatedAt.getTime() < NEW_ACCOUNT_MS;
   const windows = isNew ? POSTING_LIMITS.newAccount : POSTING_LIMITS.established;
   const times = recent.map((d) => d.getTime()).sort((a, b) => b - a); // newest first

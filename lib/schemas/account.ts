@@ -16,7 +16,11 @@ const email = z
   .pipe(z.email("Enter a valid email address."));
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(2, "Your display name needs at least 2 characters.").max(60, "Keep your display name to 60 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Your display name needs at least 2 characters.")
+    .max(60, "Keep your display name to 60 characters."),
   email,
   password: z
     .string()

@@ -36,4 +36,6 @@ export type EditPostInput = z.infer<typeof editPostSchema>;
 
 export const postIdSchema = z.object({ postId: id });
 
-export const previewSchema = z.object({ body: z.string().max(BODY_MAX, `Keep it to ${BODY_MAX.toLocaleString("en-GB")} characters.`) });
+export const previewSchema = z.object({
+  body: z.string().max(BODY_MAX, `Keep it to ${BODY_MAX.toLocaleString("en-GB")} characters.`),
+});

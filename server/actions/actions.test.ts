@@ -27,16 +27,39 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 const modules = import.meta.glob<Record<string, Action>>(["./*.ts", "!./*.test.ts"], { eager: true });
 const actions = Object.entries(modules)
   .filter(([path]) => !path.endsWith(".test.ts"))
-  .flatMap(([path, exports]) => Object.entries(exports).map(([name, fn]) => ({ name: `${path}#${name}`, short: name, fn })));
+  .flatMap(([path, exports]) =>
+    Object.entries(exports).map(([name, fn]) => ({ name: `${path}#${name}`, short: name, fn })),
+  );
 
 /** Anyone may call these (they still refuse other sites). */
 const ANONYMOUS_ALLOWED = ["signUpAction"];
 /** Everything else needs a signed-in caller; which roles may use each is authorization-matrix.test.ts. */
 const SIGNED_IN_ONLY = [
-  "createPostAction", "editPostAction", "deletePostAction", "getPostSourceAction", "previewAction", "signOutEverywhereAction", "changePasswordAction",
-  "reportPostAction", "hidePostAction", "restorePostAction", "getHiddenPostAction", "movePostAction", "pinPostAction", "setLockAction", "setSlowModeAction",
-  "dismissReportsAction", "suspendUserAction", "banUserAction", "liftRestrictionsAction", "setRoleAction",
-  "createDebateAction", "addSubheadingAction", "renameSubheadingAction", "reorderSubheadingAction", "archiveSubheadingAction",
+  "createPostAction",
+  "editPostAction",
+  "deletePostAction",
+  "getPostSourceAction",
+  "previewAction",
+  "signOutEverywhereAction",
+  "changePasswordAction",
+  "reportPostAction",
+  "hidePostAction",
+  "restorePostAction",
+  "getHiddenPostAction",
+  "movePostAction",
+  "pinPostAction",
+  "setLockAction",
+  "setSlowModeAction",
+  "dismissReportsAction",
+  "suspendUserAction",
+  "banUserAction",
+  "liftRestrictionsAction",
+  "setRoleAction",
+  "createDebateAction",
+  "addSubheadingAction",
+  "renameSubheadingAction",
+  "reorderSubheadingAction",
+  "archiveSubheadingAction",
 ];
 
 const SITE = "http://localhost:3000";
@@ -45,7 +68,10 @@ async function as({ origin, userId }: { origin: string | null; userId?: string }
   if (origin) headers.set("origin", origin);
   if (userId) {
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-    const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, name: user.name }, secret: process.env.NEXTAUTH_SECRET! });
+    const token = await encode({
+      token: { uid: user.id, sv: user.sessionVersion, name: user.name },
+      secret: process.env.NEXTAUTH_SECRET!,
+    });
     headers.set("cookie", `next-auth.session-token=${token}`);
   }
   request.headers = headers;
@@ -55,7 +81,13 @@ async function world() {
   const debate = await createDebate();
   const member = await createMember({ password: "the member's password" });
   const post = await db.post.create({
-    data: { debateId: debate.id, subheadingId: debate.subheadings[0]!.id, authorId: member.id, body: "Mine.", bodyHtml: "<p>Mine.</p>" },
+    data: {
+      debateId: debate.id,
+      subheadingId: debate.subheadings[0]!.id,
+      authorId: member.id,
+      body: "Mine.",
+      bodyHtml: "<p>Mine.</p>",
+    },
   });
   // Filled so that each action would succeed if it let the call through.
   const form = new FormData();
@@ -69,7 +101,8 @@ async function world() {
     password: "a long and unusual passphrase",
     currentPassword: "the member's password",
     newPassword: "a brand new passphrase",
-  })) form.set(k, v);
+  }))
+    form.set(k, v);
   return { member, post, form };
 }
 
@@ -132,7 +165,10 @@ describe("Server Actions", () => {
     const { createPostAction } = await import("./posts");
     const result = await createPostAction({ ok: false }, form);
     expect(result).toMatchObject({ ok: true, redirectTo: expect.stringContaining("/posts/") });
-    expect(await db.post.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ parentId: post.id, authorId: member.id });
+    expect(await db.post.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
+      parentId: post.id,
+      authorId: member.id,
+    });
     expect(updateTag).toHaveBeenCalledWith(`thread:${post.id}`);
     expect(updateTag).toHaveBeenCalledWith(`subheading:${post.subheadingId}`);
   });
@@ -155,12 +191,18 @@ describe("Server Actions", () => {
     const { member, form } = await world();
     await as({ origin: SITE, userId: member.id });
     const { changePasswordAction } = await import("./account");
-    expect(await changePasswordAction({ ok: false }, form)).toMatchObject({ ok: true, data: { email: expect.stringContaining("@") } });
+    expect(await changePasswordAction({ ok: false }, form)).toMatchObject({
+      ok: true,
+      data: { email: expect.stringContaining("@") },
+    });
     const row = await db.user.findUniqueOrThrow({ where: { id: member.id } });
     expect(row.sessionVersion).toBe(1);
     form.set("currentPassword", "wrong");
     await as({ origin: SITE, userId: member.id });
-    expect(await changePasswordAction({ ok: false }, form)).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } });
+    expect(await changePasswordAction({ ok: false }, form)).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: ["That is not your current password."] },
+    });
   });
 
   it("let anyone sign up from this site", async () => {

@@ -12,7 +12,12 @@ const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => {
-    const jar = new Map((request.headers.get("cookie") ?? "").split(/;\s*/).filter(Boolean).map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)] as const));
+    const jar = new Map(
+      (request.headers.get("cookie") ?? "")
+        .split(/;\s*/)
+        .filter(Boolean)
+        .map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)] as const),
+    );
     return { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) };
   },
 }));
@@ -27,15 +32,30 @@ const PASSWORD = "the caller's own password";
 type World = Awaited<ReturnType<typeof makeWorld>>;
 /** What each mutation is given (enough to succeed if allowed), and who may call it. */
 const MATRIX: Record<string, { allow: Caller[]; form: (w: World) => Record<string, string | string[]> }> = {
-  signUpAction: { allow: CALLERS, form: (w) => ({ name: "Newcomer", email: `new-${w.tag}@example.test`, password: "a long and unusual passphrase" }) },
+  signUpAction: {
+    allow: CALLERS,
+    form: (w) => ({ name: "Newcomer", email: `new-${w.tag}@example.test`, password: "a long and unusual passphrase" }),
+  },
   signOutEverywhereAction: { allow: SIGNED_IN, form: () => ({}) },
-  changePasswordAction: { allow: SIGNED_IN, form: () => ({ currentPassword: PASSWORD, newPassword: "another long passphrase" }) },
+  changePasswordAction: {
+    allow: SIGNED_IN,
+    form: () => ({ currentPassword: PASSWORD, newPassword: "another long passphrase" }),
+  },
   previewAction: { allow: SIGNED_IN, form: () => ({ body: "**hello**" }) },
-  createPostAction: { allow: ["member", "author", "moderator", "admin"], form: (w) => ({ subheadingId: w.subheadingA, parentId: w.postId, body: "A reply." }) },
-  editPostAction: { allow: ["author", "moderator", "admin"], form: (w) => ({ postId: w.postId, body: "Edited words." }) },
+  createPostAction: {
+    allow: ["member", "author", "moderator", "admin"],
+    form: (w) => ({ subheadingId: w.subheadingA, parentId: w.postId, body: "A reply." }),
+  },
+  editPostAction: {
+    allow: ["author", "moderator", "admin"],
+    form: (w) => ({ postId: w.postId, body: "Edited words." }),
+  },
   getPostSourceAction: { allow: ["author", "moderator", "admin"], form: (w) => ({ postId: w.postId }) },
   deletePostAction: { allow: ["author"], form: (w) => ({ postId: w.postId }) },
-  reportPostAction: { allow: ["member", "moderator", "admin"], form: (w) => ({ postId: w.postId, reason: "Off topic here." }) },
+  reportPostAction: {
+    allow: ["member", "moderator", "admin"],
+    form: (w) => ({ postId: w.postId, reason: "Off topic here." }),
+  },
   hidePostAction: { allow: STAFF, form: (w) => ({ postId: w.postId, reason: "Abusive language" }) },
   restorePostAction: { allow: STAFF, form: (w) => ({ postId: w.hiddenPostId }) },
   getHiddenPostAction: { allow: STAFF, form: (w) => ({ postId: w.hiddenPostId }) },
@@ -48,7 +68,10 @@ const MATRIX: Record<string, { allow: Caller[]; form: (w: World) => Record<strin
   banUserAction: { allow: STAFF, form: (w) => ({ userId: w.targetId, reason: "Spam account" }) },
   liftRestrictionsAction: { allow: STAFF, form: (w) => ({ userId: w.restrictedId }) },
   setRoleAction: { allow: ["admin"], form: (w) => ({ userId: w.targetId, role: "MODERATOR" }) },
-  createDebateAction: { allow: STAFF, form: () => ({ title: "A new debate", body: "Opening.", subheading: ["One", "Two", "Three"] }) },
+  createDebateAction: {
+    allow: STAFF,
+    form: () => ({ title: "A new debate", body: "Opening.", subheading: ["One", "Two", "Three"] }),
+  },
   addSubheadingAction: { allow: STAFF, form: (w) => ({ debateId: w.debateId, title: "Another part" }) },
   renameSubheadingAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingA, title: "A better name" }) },
   reorderSubheadingAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingB, direction: "up" }) },
@@ -64,7 +87,9 @@ for (const [file, exports] of Object.entries(actionModules)) {
   if (file.endsWith(".test.ts")) continue;
   for (const [name, fn] of Object.entries(exports)) actions.set(name, fn);
 }
-const routeModules = import.meta.glob<{ POST?: (req: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response> }>("../../app/api/**/route.ts", { eager: true });
+const routeModules = import.meta.glob<{
+  POST?: (req: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+}>("../../app/api/**/route.ts", { eager: true });
 const routes = new Map<string, NonNullable<(typeof routeModules)[string]["POST"]>>();
 for (const [file, exports] of Object.entries(routeModules)) {
   if (!exports.POST) continue;
@@ -80,7 +105,15 @@ let n = 0;
 async function makeWorld() {
   const tag = `${Date.now().toString(36)}-${++n}`;
   const user = (name: string, extra: Record<string, unknown> = {}) =>
-    db.user.create({ data: { name: `${name} ${tag}`, email: `${name}-${tag}@example.test`, passwordHash, createdAt: new Date(Date.now() - 7 * 86400_000), ...extra } });
+    db.user.create({
+      data: {
+        name: `${name} ${tag}`,
+        email: `${name}-${tag}@example.test`,
+        passwordHash,
+        createdAt: new Date(Date.now() - 7 * 86400_000),
+        ...extra,
+      },
+    });
   const people = {
     member: await user("member"),
     author: await user("author"),
@@ -96,15 +129,26 @@ async function makeWorld() {
       title: "Matrix",
       body: "x",
       bodyHtml: "<p>x</p>",
-      subheadings: { create: [{ slug: "a", title: "A", position: 1 }, { slug: "b", title: "B", position: 2 }] },
+      subheadings: {
+        create: [
+          { slug: "a", title: "A", position: 1 },
+          { slug: "b", title: "B", position: 2 },
+        ],
+      },
     },
     include: { subheadings: { orderBy: { position: "asc" } } },
   });
   const [a, b] = debate.subheadings;
-  const post = await db.$transaction((tx) => insertPost(tx, { subheadingId: a!.id, authorId: people.author.id, body: "The author's post." }));
-  const hidden = await db.$transaction((tx) => insertPost(tx, { subheadingId: a!.id, authorId: target.id, body: "Hidden." }));
+  const post = await db.$transaction((tx) =>
+    insertPost(tx, { subheadingId: a!.id, authorId: people.author.id, body: "The author's post." }),
+  );
+  const hidden = await db.$transaction((tx) =>
+    insertPost(tx, { subheadingId: a!.id, authorId: target.id, body: "Hidden." }),
+  );
   await db.post.update({ where: { id: hidden.id }, data: { hiddenAt: new Date(), hiddenReason: "spam" } });
-  const reported = await db.$transaction((tx) => insertPost(tx, { subheadingId: b!.id, authorId: target.id, body: "Reported." }));
+  const reported = await db.$transaction((tx) =>
+    insertPost(tx, { subheadingId: b!.id, authorId: target.id, body: "Reported." }),
+  );
   await db.report.create({ data: { postId: reported.id, reporterId: target.id, reason: "Rude" } });
   return {
     tag,
@@ -167,9 +211,12 @@ describe("authorization matrix", () => {
         let ok: boolean;
         if (name.startsWith("POST ")) {
           const post = routes.get(name)!;
-          const response = await post(new Request(`http://localhost:3000/api/debates/${world.debateSlug}/views`, { method: "POST", headers }), {
-            params: Promise.resolve({ slug: world.debateSlug }),
-          });
+          const response = await post(
+            new Request(`http://localhost:3000/api/debates/${world.debateSlug}/views`, { method: "POST", headers }),
+            {
+              params: Promise.resolve({ slug: world.debateSlug }),
+            },
+          );
           ok = response.ok;
         } else {
           const data = new FormData();

@@ -2,7 +2,13 @@
 
 import type { ActionState } from "@/lib/action-state";
 import { debatePath } from "@/lib/paths";
-import { addSubheadingSchema, archiveSubheadingSchema, createDebateSchema, renameSubheadingSchema, reorderSubheadingSchema } from "@/lib/schemas/moderation";
+import {
+  addSubheadingSchema,
+  archiveSubheadingSchema,
+  createDebateSchema,
+  renameSubheadingSchema,
+  reorderSubheadingSchema,
+} from "@/lib/schemas/moderation";
 import { requireActionUser } from "../auth/session";
 import { invalidateDebate } from "../cache/invalidate";
 import { createDebate } from "../debates/create-debate";

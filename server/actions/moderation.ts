@@ -1,7 +1,15 @@
 "use server";
 
 import type { ActionState } from "@/lib/action-state";
-import { dismissReportsSchema, hidePostSchema, lockSchema, movePostSchema, pinPostSchema, restorePostSchema, slowModeSchema } from "@/lib/schemas/moderation";
+import {
+  dismissReportsSchema,
+  hidePostSchema,
+  lockSchema,
+  movePostSchema,
+  pinPostSchema,
+  restorePostSchema,
+  slowModeSchema,
+} from "@/lib/schemas/moderation";
 import { postIdSchema } from "@/lib/schemas/post";
 import { requireActionUser } from "../auth/session";
 import { invalidateDebate, invalidateModerationLog, invalidatePostWrite } from "../cache/invalidate";
@@ -58,7 +66,10 @@ export async function movePostAction(_prev: ActionState, form: FormData): Promis
     invalidatePostWrite(result.from, { moderated: true });
     invalidatePostWrite(result.to);
     const replies = result.moved - 1;
-    return { ok: true, message: `Moved the post${replies ? ` and ${replies === 1 ? "its reply" : `its ${replies} replies`}` : ""}.` };
+    return {
+      ok: true,
+      message: `Moved the post${replies ? ` and ${replies === 1 ? "its reply" : `its ${replies} replies`}` : ""}.`,
+    };
   } catch (error) {
     return toActionError(error);
   }
@@ -82,7 +93,12 @@ export async function setLockAction(_prev: ActionState, form: FormData): Promise
     const parsed = lockSchema.safeParse(formToObject(form));
     if (!parsed.success) return invalid(parsed.error);
     const { locked, reason, subheadingId, debateId } = parsed.data;
-    const place = await setLocked({ actor, place: subheadingId ? { subheadingId } : { debateId: debateId! }, locked, reason });
+    const place = await setLocked({
+      actor,
+      place: subheadingId ? { subheadingId } : { debateId: debateId! },
+      locked,
+      reason,
+    });
     invalidateDebate(place.debateId, place.subheadingId ? [place.subheadingId] : []);
     return { ok: true, message: locked ? "Locked: reading goes on, posting is refused." : "Unlocked." };
   } catch (error) {
@@ -96,9 +112,16 @@ export async function setSlowModeAction(_prev: ActionState, form: FormData): Pro
     const parsed = slowModeSchema.safeParse(formToObject(form));
     if (!parsed.success) return invalid(parsed.error);
     const { seconds, subheadingId, debateId } = parsed.data;
-    const place = await setSlowMode({ actor, place: subheadingId ? { subheadingId } : { debateId: debateId! }, seconds });
+    const place = await setSlowMode({
+      actor,
+      place: subheadingId ? { subheadingId } : { debateId: debateId! },
+      seconds,
+    });
     invalidateDebate(place.debateId, place.subheadingId ? [place.subheadingId] : []);
-    return { ok: true, message: seconds ? `Slow mode: ${seconds} seconds between a member's posts.` : "Slow mode is off." };
+    return {
+      ok: true,
+      message: seconds ? `Slow mode: ${seconds} seconds between a member's posts.` : "Slow mode is off.",
+    };
   } catch (error) {
     return toActionError(error);
   }

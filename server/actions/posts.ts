@@ -20,7 +20,12 @@ export async function createPostAction(_prev: ActionState, form: FormData): Prom
     if (!parsed.success) return invalid(parsed.error);
     const post = await createPost({ actor, ...parsed.data });
     invalidatePostWrite(post);
-    return { ok: true, id: post.id, message: parsed.data.parentId ? "Reply posted." : "Contribution posted.", redirectTo: postPath(post.debateSlug, post.id) };
+    return {
+      ok: true,
+      id: post.id,
+      message: parsed.data.parentId ? "Reply posted." : "Contribution posted.",
+      redirectTo: postPath(post.debateSlug, post.id),
+    };
   } catch (error) {
     return toActionError(error);
   }

@@ -29,7 +29,8 @@ export const authOptions: NextAuthOptions = {
   logger: {
     // A revoked session is expected (sign-out everywhere, password change), not an error.
     error(code, metadata) {
-      const message = metadata instanceof Error ? metadata.message : (metadata as { message?: string } | undefined)?.message;
+      const message =
+        metadata instanceof Error ? metadata.message : (metadata as { message?: string } | undefined)?.message;
       if (code === "JWT_SESSION_ERROR" && message === REVOKED) return;
       console.error(`[next-auth] ${code}`, metadata);
     },
@@ -69,12 +70,17 @@ export const authOptions: NextAuthOptions = {
         }
       },
     }),
-    ...(env.GITHUB_ID && env.GITHUB_SECRET ? [GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })] : []),
+    ...(env.GITHUB_ID && env.GITHUB_SECRET
+      ? [GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })]
+      : []),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true, name: true, role: true } });
+        const row = await db.user.findUniqueOrThrow({
+          where: { id: user.id },
+          select: { sessionVersion: true, name: true, role: true },
+        });
         return { ...token, uid: user.id, sv: row.sessionVersion, name: row.name, role: row.role };
       }
       // Every later use checks the token is still current; throwing clears the cookie.
@@ -84,7 +90,15 @@ export const authOptions: NextAuthOptions = {
       return { ...token, name: current.name, role: current.role, restriction: restrictionMessage(current) };
     },
     session({ session, token }) {
-      return { ...session, user: { id: token.uid as string, name: token.name ?? "", role: token.role as string, restriction: token.restriction ?? null } };
+      return {
+        ...session,
+        user: {
+          id: token.uid as string,
+          name: token.name ?? "",
+          role: token.role as string,
+          restriction: token.restriction ?? null,
+        },
+      };
     },
     redirect({ url, baseUrl }) {
       if (url.startsWith(baseUrl)) return `${baseUrl}${safeCallbackPath(url.slice(baseUrl.length))}`;
@@ -92,4 +106,3 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
-

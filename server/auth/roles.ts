@@ -18,7 +18,8 @@ export function isAdminEmail(email: string | null | undefined): boolean {
   return !!email && adminEmails().includes(email.toLowerCase());
 }
 
-export const isModerator = (user: { role: string } | null | undefined) => user?.role === "MODERATOR" || user?.role === "ADMIN";
+export const isModerator = (user: { role: string } | null | undefined) =>
+  user?.role === "MODERATOR" || user?.role === "ADMIN";
 
 export function assertModerator(user: { role: string }): void {
   if (!isModerator(user)) throw new AppError("FORBIDDEN", "Only moderators can do that.");

@@ -27,7 +27,17 @@ export async function loadSessionUser(userId: unknown, sessionVersion: unknown):
   if (typeof userId !== "string" || typeof sessionVersion !== "number") return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, role: true, createdAt: true, suspendedUntil: true, bannedAt: true, suspendReason: true, sessionVersion: true, importKey: true },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      suspendedUntil: true,
+      bannedAt: true,
+      suspendReason: true,
+      sessionVersion: true,
+      importKey: true,
+    },
   });
   if (!user || user.sessionVersion !== sessionVersion || user.importKey !== null) return null;
   const { sessionVersion: _v, importKey: _k, ...rest } = user;

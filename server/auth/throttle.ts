@@ -5,7 +5,10 @@ import type { DbTx } from "../db";
 export const SIGN_IN_MAX_FAILURES = 6;
 export const SIGN_IN_WINDOW_MS = 60_000;
 
-export const throttleKeys = ({ ip, email }: { ip: string | null; email: string }) => [...(ip ? [`ip:${ip}`] : []), `email:${email}`];
+export const throttleKeys = ({ ip, email }: { ip: string | null; email: string }) => [
+  ...(ip ? [`ip:${ip}`] : []),
+  `email:${email}`,
+];
 
 /** Seconds before another attempt is allowed for any of these keys, or null. */
 export async function signInRetryAfter(tx: DbTx, keys: string[], now = new Date()): Promise<number | null> {

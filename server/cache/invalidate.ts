@@ -22,7 +22,12 @@ export function invalidatePostWrite(post: PostWrite, { moderated = false }: { mo
 
 /** A debate's structure or settings changed (subheadings, locks, slow mode): a moderator's doing. */
 export function invalidateDebate(debateId: string, subheadingIds: string[] = []): void {
-  for (const tag of [cacheTags.debateList(), cacheTags.debate(debateId), ...subheadingIds.map(cacheTags.subheading), cacheTags.moderationLog()]) {
+  for (const tag of [
+    cacheTags.debateList(),
+    cacheTags.debate(debateId),
+    ...subheadingIds.map(cacheTags.subheading),
+    cacheTags.moderationLog(),
+  ]) {
     updateTag(tag);
   }
 }

@@ -19,12 +19,29 @@ async function uniqueDebateSlug(tx: DbTx, title: string): Promise<string> {
 }
 
 /** A moderator or admin opens a debate: title, opening post and its ordered subheadings. */
-export async function createDebate({ actor, title, body, subheadings }: { actor: SessionUser; title: string; body: string; subheadings: string[] }) {
+export async function createDebate({
+  actor,
+  title,
+  body,
+  subheadings,
+}: {
+  actor: SessionUser;
+  title: string;
+  body: string;
+  subheadings: string[];
+}) {
   assertModerator(actor);
   const bodyHtml = renderMarkdown(body);
   return db.$transaction(async (tx) => {
     const debate = await tx.debate.create({
-      data: { slug: await uniqueDebateSlug(tx, title), title, body, bodyHtml, renderVersion: RENDER_VERSION, authorId: actor.id },
+      data: {
+        slug: await uniqueDebateSlug(tx, title),
+        title,
+        body,
+        bodyHtml,
+        renderVersion: RENDER_VERSION,
+        authorId: actor.id,
+      },
       select: { id: true, slug: true },
     });
     const taken: string[] = [];
@@ -33,7 +50,12 @@ export async function createDebate({ actor, title, body, subheadings }: { actor:
       taken.push(slug);
       await tx.subheading.create({ data: { debateId: debate.id, slug, title: subheadingTitle, position: index + 1 } });
     }
-    await logModeration(tx, { actorId: actor.id, action: "create_debate", debateId: debate.id, detail: `${subheadings.length} subheadings` });
+    await logModeration(tx, {
+      actorId: actor.id,
+      action: "create_debate",
+      debateId: debate.id,
+      detail: `${subheadings.length} subheadings`,
+    });
     return debate;
   });
 }

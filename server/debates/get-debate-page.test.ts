@@ -9,7 +9,8 @@ describe("getDebatePage", () => {
     const debate = await createDebate({ subheadings: 3 });
     const [first, second] = debate.subheadings;
     const posts = [];
-    for (let i = 0; i < CONTRIBUTIONS_ON_DEBATE_PAGE + 2; i++) posts.push(await addPost({ subheadingId: first!.id, createdAt: new Date(Date.UTC(2024, 0, 1, i)) }));
+    for (let i = 0; i < CONTRIBUTIONS_ON_DEBATE_PAGE + 2; i++)
+      posts.push(await addPost({ subheadingId: first!.id, createdAt: new Date(Date.UTC(2024, 0, 1, i)) }));
     const reply = await addPost({ subheadingId: first!.id, parentId: posts[0]!.id });
     const lone = await addPost({ subheadingId: second!.id });
 

@@ -41,7 +41,14 @@ export const debateFileSchema = z.object({
     body: z.string().min(1),
   }),
   sections: z
-    .array(z.object({ slug, title: z.string().trim().min(1).max(200), description: z.string().nullable().optional(), position: z.number().int() }))
+    .array(
+      z.object({
+        slug,
+        title: z.string().trim().min(1).max(200),
+        description: z.string().nullable().optional(),
+        position: z.number().int(),
+      }),
+    )
     .min(1),
   posts: z.array(replySchema).default([]),
   articles: z.array(articleSchema).default([]),

@@ -5,8 +5,22 @@ import { importDebate } from "./import-debate";
 
 const file = JSON.parse(readFileSync("prisma/seed-data/p2p-and-marxism.json", "utf8")) as {
   sections: { slug: string; title: string; position: number }[];
-  posts: { id: string; author: string | null; authorNote: string | null; section: string; parent: string | null; title: string | null }[];
-  articles: { id: string; title: string; author: string; date: string | null; section: string; comments: { id: string; author: string }[] }[];
+  posts: {
+    id: string;
+    author: string | null;
+    authorNote: string | null;
+    section: string;
+    parent: string | null;
+    title: string | null;
+  }[];
+  articles: {
+    id: string;
+    title: string;
+    author: string;
+    date: string | null;
+    section: string;
+    comments: { id: string; author: string }[];
+  }[];
 };
 
 async function postByKey(importKey: string) {
@@ -89,7 +103,14 @@ describe("importDebate (the P2P and Marxism seed)", () => {
 
   it("makes imported authors users who cannot sign in", async () => {
     const users = await db.user.findMany();
-    expect(users.map((u) => u.name).sort()).toEqual(["Andy Robinson", "Jo", "Michel Bauwens", "Robin Good", "Sepp Hasslberger", "orsn"]);
+    expect(users.map((u) => u.name).sort()).toEqual([
+      "Andy Robinson",
+      "Jo",
+      "Michel Bauwens",
+      "Robin Good",
+      "Sepp Hasslberger",
+      "orsn",
+    ]);
     for (const user of users) {
       expect(user.importKey).not.toBeNull();
       expect(user.email).toBeNull();
@@ -127,8 +148,19 @@ describe("importDebate (the P2P and Marxism seed)", () => {
   it("refuses an inconsistent file without writing anything", async () => {
     const before = await snapshot();
     const broken = structuredClone(file);
-    broken.posts.push({ id: "orphan", author: "Someone New", authorNote: null, section: "no-such-section", parent: null, title: null, body: "x" } as never);
-    (broken as unknown as { debate: { slug: string } }).debate = { ...(file as unknown as { debate: object }).debate, slug: "another-debate" } as never;
+    broken.posts.push({
+      id: "orphan",
+      author: "Someone New",
+      authorNote: null,
+      section: "no-such-section",
+      parent: null,
+      title: null,
+      body: "x",
+    } as never);
+    (broken as unknown as { debate: { slug: string } }).debate = {
+      ...(file as unknown as { debate: object }).debate,
+      slug: "another-debate",
+    } as never;
     await expect(importDebate(db, broken)).rejects.toThrow(/unknown section "no-such-section"/);
     expect(await snapshot()).toEqual(before);
   });

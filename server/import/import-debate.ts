@@ -12,7 +12,12 @@ import { debateFileSchema, type DebateFile } from "./debate-file";
  */
 const UNDATED_BASE = Date.UTC(2011, 0, 1);
 
-export type ImportSummary = { debateCreated: boolean; subheadingsCreated: number; postsCreated: number; authorsCreated: number };
+export type ImportSummary = {
+  debateCreated: boolean;
+  subheadingsCreated: number;
+  postsCreated: number;
+  authorsCreated: number;
+};
 
 /**
  * Imports an archived debate. Idempotent: what exists (matched by slug and import key) is kept
@@ -21,60 +26,79 @@ export type ImportSummary = { debateCreated: boolean; subheadingsCreated: number
 export async function importDebate(db: Db, raw: unknown): Promise<ImportSummary> {
   const file = debateFileSchema.parse(raw);
   checkReferences(file);
-  return db.$transaction(async (tx) => {
-    const summary: ImportSummary = { debateCreated: false, subheadingsCreated: 0, postsCreated: 0, authorsCreated: 0 };
-    const authorIds = await upsertAuthors(tx, file, summary);
-    const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
+  return db.$transaction(
+    async (tx) => {
+      const summary: ImportSummary = {
+        debateCreated: false,
+        subheadingsCreated: 0,
+        postsCreated: 0,
+        authorsCreated: 0,
+      };
+      const authorIds = await upsertAuthors(tx, file, summary);
+      const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
 
-    let debate = await tx.debate.findUnique({ where: { slug: file.debate.slug }, select: { id: true } });
-    if (!debate) {
-      debate = await tx.debate.create({
-        data: {
-          slug: file.debate.slug,
-          title: file.debate.title,
-          body: file.debate.body,
-          bodyHtml: renderMarkdown(file.debate.body),
-          renderVersion: RENDER_VERSION,
-          authorId: authorId(file.debate.author),
-          attributionNote: file.debate.authorNote ?? null,
-          viewCount: file.debate.views,
-          createdAt: new Date(UNDATED_BASE),
-          lastActivityAt: new Date(UNDATED_BASE),
-          dateKnown: false,
-        },
-        select: { id: true },
-      });
-      summary.debateCreated = true;
-    }
-
-    const subheadingIds = new Map<string, string>();
-    for (const section of [...file.sections].sort((a, b) => a.position - b.position)) {
-      const existing = await tx.subheading.findUnique({
-        where: { debateId_slug: { debateId: debate.id, slug: section.slug } },
-        select: { id: true },
-      });
-      const subheading =
-        existing ??
-        (await tx.subheading.create({
-          data: { debateId: debate.id, slug: section.slug, title: section.title, description: section.description ?? null, position: section.position },
+      let debate = await tx.debate.findUnique({ where: { slug: file.debate.slug }, select: { id: true } });
+      if (!debate) {
+        debate = await tx.debate.create({
+          data: {
+            slug: file.debate.slug,
+            title: file.debate.title,
+            body: file.debate.body,
+            bodyHtml: renderMarkdown(file.debate.body),
+            renderVersion: RENDER_VERSION,
+            authorId: authorId(file.debate.author),
+            attributionNote: file.debate.authorNote ?? null,
+            viewCount: file.debate.views,
+            createdAt: new Date(UNDATED_BASE),
+            lastActivityAt: new Date(UNDATED_BASE),
+            dateKnown: false,
+          },
           select: { id: true },
-        }));
-      if (!existing) summary.subheadingsCreated++;
-      subheadingIds.set(section.slug, subheading.id);
-    }
+        });
+        summary.debateCreated = true;
+      }
 
-    const existingKeys = new Map(
-      (await tx.post.findMany({ where: { debateId: debate.id, importKey: { not: null } }, select: { id: true, importKey: true } })).map((p) => [p.importKey!, p.id]),
-    );
-    for (const { key, parentKey, input } of postsInImportOrder(file, subheadingIds, authorId)) {
-      if (existingKeys.has(key)) continue;
-      const parentId = parentKey ? existingKeys.get(parentKey) : null;
-      const post = await insertPost(tx, { ...input, parentId, importKey: key });
-      existingKeys.set(key, post.id);
-      summary.postsCreated++;
-    }
-    return summary;
-  }, { timeout: 60_000 });
+      const subheadingIds = new Map<string, string>();
+      for (const section of [...file.sections].sort((a, b) => a.position - b.position)) {
+        const existing = await tx.subheading.findUnique({
+          where: { debateId_slug: { debateId: debate.id, slug: section.slug } },
+          select: { id: true },
+        });
+        const subheading =
+          existing ??
+          (await tx.subheading.create({
+            data: {
+              debateId: debate.id,
+              slug: section.slug,
+              title: section.title,
+              description: section.description ?? null,
+              position: section.position,
+            },
+            select: { id: true },
+          }));
+        if (!existing) summary.subheadingsCreated++;
+        subheadingIds.set(section.slug, subheading.id);
+      }
+
+      const existingKeys = new Map(
+        (
+          await tx.post.findMany({
+            where: { debateId: debate.id, importKey: { not: null } },
+            select: { id: true, importKey: true },
+          })
+        ).map((p) => [p.importKey!, p.id]),
+      );
+      for (const { key, parentKey, input } of postsInImportOrder(file, subheadingIds, authorId)) {
+        if (existingKeys.has(key)) continue;
+        const parentId = parentKey ? existingKeys.get(parentKey) : null;
+        const post = await insertPost(tx, { ...input, parentId, importKey: key });
+        existingKeys.set(key, post.id);
+        summary.postsCreated++;
+      }
+      return summary;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 async function upsertAuthors(tx: DbTx, file: DebateFile, summary: ImportSummary): Promise<Map<string, string>> {
@@ -99,7 +123,11 @@ async function upsertAuthors(tx: DbTx, file: DebateFile, summary: ImportSummary)
 type PlannedPost = { key: string; parentKey: string | null; input: Omit<InsertPostInput, "parentId" | "importKey"> };
 
 /** Every post of the file, parents before their replies, with its stand-in or original date. */
-function postsInImportOrder(file: DebateFile, subheadingIds: Map<string, string>, authorId: (name: string | null) => string | null): PlannedPost[] {
+function postsInImportOrder(
+  file: DebateFile,
+  subheadingIds: Map<string, string>,
+  authorId: (name: string | null) => string | null,
+): PlannedPost[] {
   const planned: PlannedPost[] = [];
   let undated = 0;
   const standIn = () => new Date(UNDATED_BASE + ++undated * 60_000);
@@ -160,7 +188,8 @@ function parentsFirst(posts: PlannedPost[]): PlannedPost[] {
   let remaining = posts;
   while (remaining.length > 0) {
     const next = remaining.filter((p) => p.parentKey === null || placed.has(p.parentKey));
-    if (next.length === 0) throw new Error(`Import: replies whose parent never comes: ${remaining.map((p) => p.key).join(", ")}`);
+    if (next.length === 0)
+      throw new Error(`Import: replies whose parent never comes: ${remaining.map((p) => p.key).join(", ")}`);
     for (const post of next) {
       placed.add(post.key);
       ordered.push(post);
@@ -175,7 +204,13 @@ function checkReferences(file: DebateFile): void {
   const sections = new Set(file.sections.map((s) => s.slug));
   const keys = new Set<string>();
   const problems: string[] = [];
-  const all = [...file.posts.map((p) => ({ id: p.id, section: p.section })), ...file.articles.flatMap((a) => [{ id: a.id, section: a.section }, ...a.comments.map((c) => ({ id: c.id, section: a.section }))])];
+  const all = [
+    ...file.posts.map((p) => ({ id: p.id, section: p.section })),
+    ...file.articles.flatMap((a) => [
+      { id: a.id, section: a.section },
+      ...a.comments.map((c) => ({ id: c.id, section: a.section })),
+    ]),
+  ];
   for (const { id, section } of all) {
     if (keys.has(id)) problems.push(`duplicate post id "${id}"`);
     keys.add(id);

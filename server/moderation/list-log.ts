@@ -9,7 +9,9 @@ const PAGE = 50;
  */
 export async function listModerationLog(tx: DbTx, before: { createdAt: Date; id: string } | null) {
   const rows = await tx.moderationAction.findMany({
-    where: before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {},
+    where: before
+      ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }
+      : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: PAGE + 1,
     select: {
@@ -29,10 +31,15 @@ export async function listModerationLog(tx: DbTx, before: { createdAt: Date; id:
   });
   const page = rows.slice(0, PAGE);
   // Names for what the entries point at, in three queries for the whole page.
-  const ids = (key: "debateId" | "subheadingId" | "fromSubheadingId" | "toSubheadingId" | "targetUserId") => [...new Set(page.map((r) => r[key]).filter((v): v is string => !!v))];
+  const ids = (key: "debateId" | "subheadingId" | "fromSubheadingId" | "toSubheadingId" | "targetUserId") => [
+    ...new Set(page.map((r) => r[key]).filter((v): v is string => !!v)),
+  ];
   const [debates, subheadings, users] = await Promise.all([
     tx.debate.findMany({ where: { id: { in: ids("debateId") } }, select: { id: true, slug: true, title: true } }),
-    tx.subheading.findMany({ where: { id: { in: [...ids("subheadingId"), ...ids("fromSubheadingId"), ...ids("toSubheadingId")] } }, select: { id: true, slug: true, title: true } }),
+    tx.subheading.findMany({
+      where: { id: { in: [...ids("subheadingId"), ...ids("fromSubheadingId"), ...ids("toSubheadingId")] } },
+      select: { id: true, slug: true, title: true },
+    }),
     tx.user.findMany({ where: { id: { in: ids("targetUserId") } }, select: { id: true, name: true } }),
   ]);
   const debate = new Map(debates.map((d) => [d.id, d]));

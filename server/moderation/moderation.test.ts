@@ -12,10 +12,11 @@ import { getHiddenPost, hidePost, movePost } from "./posts";
 import { dismissReports, reportPost } from "./reports";
 import { setRole, suspendUser } from "./users";
 
-const moderator = () => createMember({ name: `mod-${Math.random().toString(36).slice(2)}` }).then(async (m) => {
-  await db.user.update({ where: { id: m.id }, data: { role: "MODERATOR" } });
-  return { ...m, role: "MODERATOR" as const };
-});
+const moderator = () =>
+  createMember({ name: `mod-${Math.random().toString(36).slice(2)}` }).then(async (m) => {
+    await db.user.update({ where: { id: m.id }, data: { role: "MODERATOR" } });
+    return { ...m, role: "MODERATOR" as const };
+  });
 
 /** Every counter recomputed from the rows: what "exact" means. */
 async function expectCountersExact(debateId: string) {
@@ -62,20 +63,39 @@ describe("movePost", () => {
     const child = await addPost({ subheadingId: a!.id, parentId: reply.id });
 
     await movePost({ actor: mod, postId: reply.id, toSubheadingId: b!.id });
-    expect(await db.post.findUniqueOrThrow({ where: { id: reply.id } })).toMatchObject({ parentId: null, rootId: null, depth: 0, subheadingId: b!.id });
-    expect(await db.post.findUniqueOrThrow({ where: { id: child.id } })).toMatchObject({ parentId: reply.id, rootId: reply.id, depth: 1, subheadingId: b!.id });
+    expect(await db.post.findUniqueOrThrow({ where: { id: reply.id } })).toMatchObject({
+      parentId: null,
+      rootId: null,
+      depth: 0,
+      subheadingId: b!.id,
+    });
+    expect(await db.post.findUniqueOrThrow({ where: { id: child.id } })).toMatchObject({
+      parentId: reply.id,
+      rootId: reply.id,
+      depth: 1,
+      subheadingId: b!.id,
+    });
     await expectCountersExact(debate.id);
 
     const [entry] = (await listModerationLog(db, null)).entries;
-    expect(entry).toMatchObject({ action: "move_post", from: { title: a!.title }, to: { title: b!.title }, moderator: mod.name });
+    expect(entry).toMatchObject({
+      action: "move_post",
+      from: { title: a!.title },
+      to: { title: b!.title },
+      moderator: mod.name,
+    });
   });
 
   it("refuses members, and subheadings of another debate", async () => {
     const debate = await createDebate();
     const other = await createDebate();
     const post = await addPost({ subheadingId: debate.subheadings[0]!.id });
-    await expect(movePost({ actor: await createMember(), postId: post.id, toSubheadingId: debate.subheadings[1]!.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(movePost({ actor: await moderator(), postId: post.id, toSubheadingId: other.subheadings[0]!.id })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      movePost({ actor: await createMember(), postId: post.id, toSubheadingId: debate.subheadings[1]!.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      movePost({ actor: await moderator(), postId: post.id, toSubheadingId: other.subheadings[0]!.id }),
+    ).rejects.toMatchObject({ code: "INVALID" });
     await expectCountersExact(debate.id);
   });
 });
@@ -88,13 +108,21 @@ describe("reports and hiding", () => {
     const mod = await moderator();
     const post = await addPost({ subheadingId: debate.subheadings[0]!.id, authorId: author.id, body: "Rude words" });
     await reportPost({ actor: reporter, postId: post.id, reason: "Rude" });
-    await expect(reportPost({ actor: reporter, postId: post.id, reason: "Still rude" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(reportPost({ actor: author, postId: post.id, reason: "Mine" })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(reportPost({ actor: reporter, postId: post.id, reason: "Still rude" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(reportPost({ actor: author, postId: post.id, reason: "Mine" })).rejects.toMatchObject({
+      code: "INVALID",
+    });
 
     await hidePost({ actor: mod, postId: post.id, reason: "Insults" });
     const report = await db.report.findFirstOrThrow({ where: { postId: post.id } });
     expect(report).toMatchObject({ status: "RESOLVED", resolvedById: mod.id, resolution: "Post hidden: Insults" });
-    expect((await getPostContext(db, debate.slug, post.id))?.thread).toMatchObject({ state: "hidden", hiddenReason: "Insults", bodyHtml: null });
+    expect((await getPostContext(db, debate.slug, post.id))?.thread).toMatchObject({
+      state: "hidden",
+      hiddenReason: "Insults",
+      bodyHtml: null,
+    });
     expect((await getHiddenPost({ actor: mod, postId: post.id })).bodyHtml).toContain("Rude words");
     await expect(getHiddenPost({ actor: reporter, postId: post.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
@@ -117,16 +145,22 @@ describe("locks, slow mode and suspensions", () => {
     const mod = await moderator();
     const member = await createMember();
     await setLocked({ actor: mod, place: { subheadingId: a!.id }, locked: true });
-    await expect(createPost({ actor: member, subheadingId: a!.id, parentId: null, title: null, body: "x" })).rejects.toMatchObject({ code: "LOCKED" });
+    await expect(
+      createPost({ actor: member, subheadingId: a!.id, parentId: null, title: null, body: "x" }),
+    ).rejects.toMatchObject({ code: "LOCKED" });
     await setSlowMode({ actor: mod, place: { debateId: debate.id }, seconds: 600 });
     await createPost({ actor: member, subheadingId: b!.id, parentId: null, title: null, body: "first" });
-    await expect(createPost({ actor: member, subheadingId: b!.id, parentId: null, title: null, body: "second" })).rejects.toMatchObject({
+    await expect(
+      createPost({ actor: member, subheadingId: b!.id, parentId: null, title: null, body: "second" }),
+    ).rejects.toMatchObject({
       code: "RATE_LIMITED",
       message: expect.stringMatching(/Slow mode is on in this debate: you can post again in \d+ seconds/),
     });
     await setLocked({ actor: mod, place: { subheadingId: a!.id }, locked: false });
     await setSlowMode({ actor: mod, place: { debateId: debate.id }, seconds: 0 });
-    await expect(createPost({ actor: member, subheadingId: a!.id, parentId: null, title: null, body: "x" })).resolves.toBeDefined();
+    await expect(
+      createPost({ actor: member, subheadingId: a!.id, parentId: null, title: null, body: "x" }),
+    ).resolves.toBeDefined();
   });
 
   it("suspends a member, who is told why and until when; moderators cannot restrict admins", async () => {
@@ -135,13 +169,23 @@ describe("locks, slow mode and suspensions", () => {
     const member = await createMember();
     const { until } = await suspendUser({ actor: mod, userId: member.id, hours: 48, reason: "Trolling" });
     const fresh = await db.user.findUniqueOrThrow({ where: { id: member.id } });
-    await expect(createPost({ actor: { ...member, suspendedUntil: fresh.suspendedUntil, suspendReason: fresh.suspendReason }, subheadingId: debate.subheadings[0]!.id, parentId: null, title: null, body: "x" })).rejects.toThrow(
-      `Your account is suspended until ${until.toUTCString()}: Trolling`,
-    );
+    await expect(
+      createPost({
+        actor: { ...member, suspendedUntil: fresh.suspendedUntil, suspendReason: fresh.suspendReason },
+        subheadingId: debate.subheadings[0]!.id,
+        parentId: null,
+        title: null,
+        body: "x",
+      }),
+    ).rejects.toThrow(`Your account is suspended until ${until.toUTCString()}: Trolling`);
     const admin = await createMember();
     await db.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
-    await expect(suspendUser({ actor: mod, userId: admin.id, hours: 1, reason: "nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setRole({ actor: mod, userId: member.id, role: "MODERATOR" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(suspendUser({ actor: mod, userId: admin.id, hours: 1, reason: "nope" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(setRole({ actor: mod, userId: member.id, role: "MODERATOR" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await setRole({ actor: { ...admin, role: "ADMIN" }, userId: member.id, role: "MODERATOR" });
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("MODERATOR");
   });
@@ -150,10 +194,24 @@ describe("locks, slow mode and suspensions", () => {
 describe("debate management", () => {
   it("opens a debate with its subheadings in order, and keeps old subheading URLs after a rename", async () => {
     const mod = await moderator();
-    const debate = await openDebate({ actor: mod, title: "Commons and the State", body: "Let us talk.", subheadings: ["First things", "Second things", "Third things"] });
+    const debate = await openDebate({
+      actor: mod,
+      title: "Commons and the State",
+      body: "Let us talk.",
+      subheadings: ["First things", "Second things", "Third things"],
+    });
     const subheadings = await db.subheading.findMany({ where: { debateId: debate.id }, orderBy: { position: "asc" } });
-    expect(subheadings.map((s) => [s.slug, s.position])).toEqual([["first-things", 1], ["second-things", 2], ["third-things", 3]]);
-    const again = await openDebate({ actor: mod, title: "Commons and the State", body: "Again.", subheadings: ["Only"] });
+    expect(subheadings.map((s) => [s.slug, s.position])).toEqual([
+      ["first-things", 1],
+      ["second-things", 2],
+      ["third-things", 3],
+    ]);
+    const again = await openDebate({
+      actor: mod,
+      title: "Commons and the State",
+      body: "Again.",
+      subheadings: ["Only"],
+    });
     expect(again.slug).toBe(`${debate.slug}-2`);
 
     await renameSubheading({ actor: mod, subheadingId: subheadings[0]!.id, title: "Primary matters" });

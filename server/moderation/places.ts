@@ -10,7 +10,10 @@ export type Place = { subheadingId: string } | { debateId: string };
 
 async function resolvePlace(place: Place) {
   if ("subheadingId" in place) {
-    const s = await db.subheading.findUnique({ where: { id: place.subheadingId }, select: { id: true, debateId: true } });
+    const s = await db.subheading.findUnique({
+      where: { id: place.subheadingId },
+      select: { id: true, debateId: true },
+    });
     if (!s) throw new AppError("NOT_FOUND", "That subheading does not exist.");
     return { kind: "subheading" as const, debateId: s.debateId, subheadingId: s.id };
   }
@@ -20,13 +23,29 @@ async function resolvePlace(place: Place) {
 }
 
 /** Locks or unlocks a subheading or a debate: reading goes on, posting is refused. */
-export async function setLocked({ actor, place, locked, reason }: { actor: SessionUser; place: Place; locked: boolean; reason?: string | null }) {
+export async function setLocked({
+  actor,
+  place,
+  locked,
+  reason,
+}: {
+  actor: SessionUser;
+  place: Place;
+  locked: boolean;
+  reason?: string | null;
+}) {
   assertModerator(actor);
   const p = await resolvePlace(place);
   await db.$transaction(async (tx) => {
     if (p.kind === "subheading") await tx.subheading.update({ where: { id: p.subheadingId! }, data: { locked } });
     else await tx.debate.update({ where: { id: p.debateId }, data: { locked } });
-    await logModeration(tx, { actorId: actor.id, action: `${locked ? "lock" : "unlock"}_${p.kind}`, reason, debateId: p.debateId, subheadingId: p.subheadingId });
+    await logModeration(tx, {
+      actorId: actor.id,
+      action: `${locked ? "lock" : "unlock"}_${p.kind}`,
+      reason,
+      debateId: p.debateId,
+      subheadingId: p.subheadingId,
+    });
   });
   return p;
 }
@@ -36,9 +55,16 @@ export async function setSlowMode({ actor, place, seconds }: { actor: SessionUse
   assertModerator(actor);
   const p = await resolvePlace(place);
   await db.$transaction(async (tx) => {
-    if (p.kind === "subheading") await tx.subheading.update({ where: { id: p.subheadingId! }, data: { slowModeSeconds: seconds } });
+    if (p.kind === "subheading")
+      await tx.subheading.update({ where: { id: p.subheadingId! }, data: { slowModeSeconds: seconds } });
     else await tx.debate.update({ where: { id: p.debateId }, data: { slowModeSeconds: seconds } });
-    await logModeration(tx, { actorId: actor.id, action: `slow_mode_${p.kind}`, debateId: p.debateId, subheadingId: p.subheadingId, detail: seconds ? `${seconds} s between posts` : "off" });
+    await logModeration(tx, {
+      actorId: actor.id,
+      action: `slow_mode_${p.kind}`,
+      debateId: p.debateId,
+      subheadingId: p.subheadingId,
+      detail: seconds ? `${seconds} s between posts` : "off",
+    });
   });
   return p;
 }

@@ -6,7 +6,18 @@ import { descendantIds } from "../db-sql";
 import { AppError } from "../errors";
 import { logModeration } from "./log";
 
-const postScope = { id: true, debateId: true, subheadingId: true, rootId: true, parentId: true, depth: true, hiddenAt: true, deletedAt: true, pinnedAt: true, debate: { select: { slug: true } } } as const;
+const postScope = {
+  id: true,
+  debateId: true,
+  subheadingId: true,
+  rootId: true,
+  parentId: true,
+  depth: true,
+  hiddenAt: true,
+  deletedAt: true,
+  pinnedAt: true,
+  debate: { select: { slug: true } },
+} as const;
 
 async function findPost(postId: string) {
   const post = await db.post.findUnique({ where: { id: postId }, select: postScope });
@@ -14,7 +25,13 @@ async function findPost(postId: string) {
   return post;
 }
 
-const written = (post: Awaited<ReturnType<typeof findPost>>) => ({ id: post.id, debateId: post.debateId, subheadingId: post.subheadingId, rootId: post.rootId, debateSlug: post.debate.slug });
+const written = (post: Awaited<ReturnType<typeof findPost>>) => ({
+  id: post.id,
+  debateId: post.debateId,
+  subheadingId: post.subheadingId,
+  rootId: post.rootId,
+  debateSlug: post.debate.slug,
+});
 
 /** Hides a post from everyone but moderators, with a reason readers see. Resolves its open reports. */
 export async function hidePost({ actor, postId, reason }: { actor: SessionUser; postId: string; reason: string }) {
@@ -23,23 +40,54 @@ export async function hidePost({ actor, postId, reason }: { actor: SessionUser; 
   if (post.deletedAt) throw new AppError("INVALID", "That post was deleted by its author.");
   const now = new Date();
   await db.$transaction(async (tx) => {
-    await tx.post.update({ where: { id: postId }, data: { hiddenAt: now, hiddenReason: reason, hiddenById: actor.id } });
+    await tx.post.update({
+      where: { id: postId },
+      data: { hiddenAt: now, hiddenReason: reason, hiddenById: actor.id },
+    });
     await tx.report.updateMany({
       where: { postId, status: "OPEN" },
-      data: { status: "RESOLVED", openSlot: null, resolvedById: actor.id, resolvedAt: now, resolution: `Post hidden: ${reason}` },
+      data: {
+        status: "RESOLVED",
+        openSlot: null,
+        resolvedById: actor.id,
+        resolvedAt: now,
+        resolution: `Post hidden: ${reason}`,
+      },
     });
-    await logModeration(tx, { actorId: actor.id, action: "hide_post", reason, postId, subheadingId: post.subheadingId, debateId: post.debateId });
+    await logModeration(tx, {
+      actorId: actor.id,
+      action: "hide_post",
+      reason,
+      postId,
+      subheadingId: post.subheadingId,
+      debateId: post.debateId,
+    });
   });
   return written(post);
 }
 
-export async function restorePost({ actor, postId, reason }: { actor: SessionUser; postId: string; reason?: string | null }) {
+export async function restorePost({
+  actor,
+  postId,
+  reason,
+}: {
+  actor: SessionUser;
+  postId: string;
+  reason?: string | null;
+}) {
   assertModerator(actor);
   const post = await findPost(postId);
   if (!post.hiddenAt) throw new AppError("INVALID", "That post is not hidden.");
   await db.$transaction(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { hiddenAt: null, hiddenReason: null, hiddenById: null } });
-    await logModeration(tx, { actorId: actor.id, action: "restore_post", reason, postId, subheadingId: post.subheadingId, debateId: post.debateId });
+    await logModeration(tx, {
+      actorId: actor.id,
+      action: "restore_post",
+      reason,
+      postId,
+      subheadingId: post.subheadingId,
+      debateId: post.debateId,
+    });
   });
   return written(post);
 }
@@ -47,7 +95,10 @@ export async function restorePost({ actor, postId, reason }: { actor: SessionUse
 /** A hidden post's content, which moderators still see. */
 export async function getHiddenPost({ actor, postId }: { actor: SessionUser; postId: string }) {
   assertModerator(actor);
-  const post = await db.post.findUnique({ where: { id: postId }, select: { title: true, bodyHtml: true, hiddenReason: true } });
+  const post = await db.post.findUnique({
+    where: { id: postId },
+    select: { title: true, bodyHtml: true, hiddenReason: true },
+  });
   if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
   return post;
 }
@@ -59,7 +110,13 @@ export async function setPinned({ actor, postId, pinned }: { actor: SessionUser;
   if (post.parentId) throw new AppError("INVALID", "Only a top-level contribution can be pinned.");
   await db.$transaction(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { pinnedAt: pinned ? new Date() : null } });
-    await logModeration(tx, { actorId: actor.id, action: pinned ? "pin_post" : "unpin_post", postId, subheadingId: post.subheadingId, debateId: post.debateId });
+    await logModeration(tx, {
+      actorId: actor.id,
+      action: pinned ? "pin_post" : "unpin_post",
+      postId,
+      subheadingId: post.subheadingId,
+      debateId: post.debateId,
+    });
   });
   return written(post);
 }
@@ -69,14 +126,28 @@ export async function setPinned({ actor, postId, pinned }: { actor: SessionUser;
  * contribution there; with the same subheading, makes a reply a top-level contribution in place.
  * Every counter and both subheadings' last activity stay exact.
  */
-export async function movePost({ actor, postId, toSubheadingId, reason }: { actor: SessionUser; postId: string; toSubheadingId: string; reason?: string | null }) {
+export async function movePost({
+  actor,
+  postId,
+  toSubheadingId,
+  reason,
+}: {
+  actor: SessionUser;
+  postId: string;
+  toSubheadingId: string;
+  reason?: string | null;
+}) {
   assertModerator(actor);
   const post = await findPost(postId);
-  const target = await db.subheading.findUnique({ where: { id: toSubheadingId }, select: { id: true, debateId: true, archivedAt: true } });
+  const target = await db.subheading.findUnique({
+    where: { id: toSubheadingId },
+    select: { id: true, debateId: true, archivedAt: true },
+  });
   if (!target || target.debateId !== post.debateId || target.archivedAt) {
     throw new AppError("INVALID", "Choose a subheading of the same debate.", "toSubheadingId");
   }
-  if (target.id === post.subheadingId && !post.parentId) throw new AppError("INVALID", "That contribution is already there.", "toSubheadingId");
+  if (target.id === post.subheadingId && !post.parentId)
+    throw new AppError("INVALID", "That contribution is already there.", "toSubheadingId");
 
   const descendants = await descendantIds(db, post.id, Number.MAX_SAFE_INTEGER);
   const size = 1 + descendants.length;
@@ -87,21 +158,44 @@ export async function movePost({ actor, postId, toSubheadingId, reason }: { acto
     if (post.parentId) {
       // Detach: the post becomes the root of its own thread, everything below it rises.
       await tx.post.update({ where: { id: post.parentId }, data: { replyCount: { decrement: 1 } } });
-      await tx.post.update({ where: { id: post.id }, data: { parentId: null, rootId: null, depth: 0, subheadingId: target.id, pinnedAt: null } });
+      await tx.post.update({
+        where: { id: post.id },
+        data: { parentId: null, rootId: null, depth: 0, subheadingId: target.id, pinnedAt: null },
+      });
       if (descendants.length > 0) {
-        await tx.post.updateMany({ where: { id: { in: descendants } }, data: { rootId: post.id, depth: { decrement: post.depth }, subheadingId: target.id } });
+        await tx.post.updateMany({
+          where: { id: { in: descendants } },
+          data: { rootId: post.id, depth: { decrement: post.depth }, subheadingId: target.id },
+        });
       }
       await tx.subheading.update({ where: { id: fromId }, data: { replyCount: { decrement: size } } });
-      await tx.subheading.update({ where: { id: target.id }, data: { contributionCount: { increment: 1 }, replyCount: { increment: size - 1 } } });
-      await tx.debate.update({ where: { id: post.debateId }, data: { contributionCount: { increment: 1 }, replyCount: { decrement: 1 } } });
+      await tx.subheading.update({
+        where: { id: target.id },
+        data: { contributionCount: { increment: 1 }, replyCount: { increment: size - 1 } },
+      });
+      await tx.debate.update({
+        where: { id: post.debateId },
+        data: { contributionCount: { increment: 1 }, replyCount: { decrement: 1 } },
+      });
     } else {
       await tx.post.update({ where: { id: post.id }, data: { subheadingId: target.id, pinnedAt: null } });
-      if (descendants.length > 0) await tx.post.updateMany({ where: { id: { in: descendants } }, data: { subheadingId: target.id } });
-      await tx.subheading.update({ where: { id: fromId }, data: { contributionCount: { decrement: 1 }, replyCount: { decrement: size - 1 } } });
-      await tx.subheading.update({ where: { id: target.id }, data: { contributionCount: { increment: 1 }, replyCount: { increment: size - 1 } } });
+      if (descendants.length > 0)
+        await tx.post.updateMany({ where: { id: { in: descendants } }, data: { subheadingId: target.id } });
+      await tx.subheading.update({
+        where: { id: fromId },
+        data: { contributionCount: { decrement: 1 }, replyCount: { decrement: size - 1 } },
+      });
+      await tx.subheading.update({
+        where: { id: target.id },
+        data: { contributionCount: { increment: 1 }, replyCount: { increment: size - 1 } },
+      });
     }
     for (const subheadingId of new Set([fromId, target.id])) {
-      const latest = await tx.post.findFirst({ where: { subheadingId, dateKnown: true }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+      const latest = await tx.post.findFirst({
+        where: { subheadingId, dateKnown: true },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      });
       await tx.subheading.update({ where: { id: subheadingId }, data: { lastActivityAt: latest?.createdAt ?? null } });
     }
     await logModeration(tx, {
@@ -116,5 +210,9 @@ export async function movePost({ actor, postId, toSubheadingId, reason }: { acto
       detail: post.parentId ? "made a top-level contribution" : null,
     });
   });
-  return { moved: size, from: { ...written(post), rootId: oldRootId }, to: { id: post.id, debateId: post.debateId, subheadingId: target.id, rootId: null, debateSlug: post.debate.slug } };
+  return {
+    moved: size,
+    from: { ...written(post), rootId: oldRootId },
+    to: { id: post.id, debateId: post.debateId, subheadingId: target.id, rootId: null, debateSlug: post.debate.slug },
+  };
 }

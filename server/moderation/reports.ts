@@ -10,7 +10,10 @@ import { logModeration } from "./log";
 /** A member reports a post to the moderators: one open report per member per post. */
 export async function reportPost({ actor, postId, reason }: { actor: SessionUser; postId: string; reason: string }) {
   assertCanWrite(actor);
-  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, deletedAt: true, authorId: true } });
+  const post = await db.post.findUnique({
+    where: { id: postId },
+    select: { id: true, deletedAt: true, authorId: true },
+  });
   if (!post || post.deletedAt) throw new AppError("NOT_FOUND", "That post does not exist (any more).");
   if (post.authorId === actor.id) throw new AppError("INVALID", "You cannot report your own post.");
   try {
@@ -24,17 +27,41 @@ export async function reportPost({ actor, postId, reason }: { actor: SessionUser
 }
 
 /** Dismisses the open reports on a post: nothing wrong was found. */
-export async function dismissReports({ actor, postId, reason }: { actor: SessionUser; postId: string; reason?: string | null }) {
+export async function dismissReports({
+  actor,
+  postId,
+  reason,
+}: {
+  actor: SessionUser;
+  postId: string;
+  reason?: string | null;
+}) {
   assertModerator(actor);
-  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, debateId: true, subheadingId: true } });
+  const post = await db.post.findUnique({
+    where: { id: postId },
+    select: { id: true, debateId: true, subheadingId: true },
+  });
   if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
   await db.$transaction(async (tx) => {
     const { count } = await tx.report.updateMany({
       where: { postId, status: "OPEN" },
-      data: { status: "DISMISSED", openSlot: null, resolvedById: actor.id, resolvedAt: new Date(), resolution: reason ? `Dismissed: ${reason}` : "Dismissed" },
+      data: {
+        status: "DISMISSED",
+        openSlot: null,
+        resolvedById: actor.id,
+        resolvedAt: new Date(),
+        resolution: reason ? `Dismissed: ${reason}` : "Dismissed",
+      },
     });
     if (count === 0) throw new AppError("INVALID", "There are no open reports on that post.");
-    await logModeration(tx, { actorId: actor.id, action: "dismiss_reports", reason, postId, debateId: post.debateId, subheadingId: post.subheadingId });
+    await logModeration(tx, {
+      actorId: actor.id,
+      action: "dismiss_reports",
+      reason,
+      postId,
+      debateId: post.debateId,
+      subheadingId: post.subheadingId,
+    });
   });
 }
 
@@ -70,9 +97,15 @@ export async function listReportQueue({ actor, status }: { actor: SessionUser; s
       },
     },
   });
-  const byPost = new Map<string, { post: (typeof reports)[number]["post"] & { excerpt: string }; reports: Omit<(typeof reports)[number], "post">[] }>();
+  const byPost = new Map<
+    string,
+    { post: (typeof reports)[number]["post"] & { excerpt: string }; reports: Omit<(typeof reports)[number], "post">[] }
+  >();
   for (const { post, ...report } of reports) {
-    const entry = byPost.get(post.id) ?? { post: { ...post, excerpt: excerptFromHtml(post.bodyHtml, 400) }, reports: [] };
+    const entry = byPost.get(post.id) ?? {
+      post: { ...post, excerpt: excerptFromHtml(post.bodyHtml, 400) },
+      reports: [],
+    };
     entry.reports.push(report);
     byPost.set(post.id, entry);
   }

@@ -5,7 +5,11 @@ import { createPost } from "./create-post";
 
 async function counters(subheadingId: string) {
   const s = await db.subheading.findUniqueOrThrow({ where: { id: subheadingId }, include: { debate: true } });
-  return { sub: [s.contributionCount, s.replyCount], debate: [s.debate.contributionCount, s.debate.replyCount], posts: await db.post.count({ where: { subheadingId } }) };
+  return {
+    sub: [s.contributionCount, s.replyCount],
+    debate: [s.debate.contributionCount, s.debate.replyCount],
+    posts: await db.post.count({ where: { subheadingId } }),
+  };
 }
 
 describe("createPost", () => {
@@ -13,11 +17,32 @@ describe("createPost", () => {
     const debate = await createDebate();
     const sub = debate.subheadings[1]!;
     const actor = await createMember();
-    const post = await createPost({ actor, subheadingId: sub.id, parentId: null, title: "On the commons", body: "A **bold** claim." });
-    const reply = await createPost({ actor, subheadingId: sub.id, parentId: post.id, title: "ignored for replies", body: "And a reply." });
+    const post = await createPost({
+      actor,
+      subheadingId: sub.id,
+      parentId: null,
+      title: "On the commons",
+      body: "A **bold** claim.",
+    });
+    const reply = await createPost({
+      actor,
+      subheadingId: sub.id,
+      parentId: post.id,
+      title: "ignored for replies",
+      body: "And a reply.",
+    });
 
-    const [row, replyRow] = await Promise.all([db.post.findUniqueOrThrow({ where: { id: post.id } }), db.post.findUniqueOrThrow({ where: { id: reply.id } })]);
-    expect(row).toMatchObject({ authorId: actor.id, subheadingId: sub.id, title: "On the commons", depth: 0, replyCount: 1 });
+    const [row, replyRow] = await Promise.all([
+      db.post.findUniqueOrThrow({ where: { id: post.id } }),
+      db.post.findUniqueOrThrow({ where: { id: reply.id } }),
+    ]);
+    expect(row).toMatchObject({
+      authorId: actor.id,
+      subheadingId: sub.id,
+      title: "On the commons",
+      depth: 0,
+      replyCount: 1,
+    });
     expect(row.bodyHtml).toContain("<strong>bold</strong>");
     expect(replyRow).toMatchObject({ parentId: post.id, rootId: post.id, depth: 1, title: null });
     expect(await counters(sub.id)).toEqual({ sub: [1, 1], debate: [1, 1], posts: 2 });
@@ -29,9 +54,13 @@ describe("createPost", () => {
     const [open, locked] = debate.subheadings;
     await db.subheading.update({ where: { id: locked!.id }, data: { locked: true } });
     const actor = await createMember();
-    await expect(createPost({ actor, subheadingId: locked!.id, parentId: null, title: null, body: "x" })).rejects.toMatchObject({ code: "LOCKED" });
+    await expect(
+      createPost({ actor, subheadingId: locked!.id, parentId: null, title: null, body: "x" }),
+    ).rejects.toMatchObject({ code: "LOCKED" });
     await db.debate.update({ where: { id: debate.id }, data: { locked: true } });
-    await expect(createPost({ actor, subheadingId: open!.id, parentId: null, title: null, body: "x" })).rejects.toMatchObject({ code: "LOCKED" });
+    await expect(
+      createPost({ actor, subheadingId: open!.id, parentId: null, title: null, body: "x" }),
+    ).rejects.toMatchObject({ code: "LOCKED" });
     expect(await counters(open!.id)).toEqual({ sub: [0, 0], debate: [0, 0], posts: 0 });
   });
 
@@ -39,8 +68,12 @@ describe("createPost", () => {
     const debate = await createDebate();
     await db.subheading.update({ where: { id: debate.subheadings[0]!.id }, data: { archivedAt: new Date() } });
     const actor = await createMember();
-    await expect(createPost({ actor, subheadingId: debate.subheadings[0]!.id, parentId: null, title: null, body: "x" })).rejects.toMatchObject({ code: "NOT_FOUND", field: "subheadingId" });
-    await expect(createPost({ actor, subheadingId: "nope", parentId: null, title: null, body: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      createPost({ actor, subheadingId: debate.subheadings[0]!.id, parentId: null, title: null, body: "x" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", field: "subheadingId" });
+    await expect(
+      createPost({ actor, subheadingId: "nope", parentId: null, title: null, body: "x" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses replies to removed posts, or filed under another subheading", async () => {
@@ -48,9 +81,13 @@ describe("createPost", () => {
     const [a, b] = debate.subheadings;
     const actor = await createMember();
     const parent = await addPost({ subheadingId: a!.id });
-    await expect(createPost({ actor, subheadingId: b!.id, parentId: parent.id, title: null, body: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      createPost({ actor, subheadingId: b!.id, parentId: parent.id, title: null, body: "x" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await db.post.update({ where: { id: parent.id }, data: { deletedAt: new Date() } });
-    await expect(createPost({ actor, subheadingId: a!.id, parentId: parent.id, title: null, body: "x" })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      createPost({ actor, subheadingId: a!.id, parentId: parent.id, title: null, body: "x" }),
+    ).rejects.toMatchObject({ code: "INVALID" });
     expect((await db.post.findUniqueOrThrow({ where: { id: parent.id } })).replyCount).toBe(0);
   });
 
@@ -71,14 +108,17 @@ describe("createPost", () => {
     const newcomer = await createMember({ createdAt: new Date() });
     await createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "one" });
     await createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "two" });
-    await expect(createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "three" })).rejects.toMatchObject({
+    await expect(
+      createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "three" }),
+    ).rejects.toMatchObject({
       code: "RATE_LIMITED",
       message: expect.stringMatching(/wait \d+ seconds?/),
     });
     expect(await db.post.count({ where: { authorId: newcomer.id } })).toBe(2);
 
     const regular = await createMember();
-    for (let i = 0; i < 3; i++) await createPost({ actor: regular, subheadingId, parentId: null, title: null, body: `post ${i}` });
+    for (let i = 0; i < 3; i++)
+      await createPost({ actor: regular, subheadingId, parentId: null, title: null, body: `post ${i}` });
     expect(await db.post.count({ where: { authorId: regular.id } })).toBe(3);
   });
 });

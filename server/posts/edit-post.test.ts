@@ -10,7 +10,13 @@ async function setup() {
   const debate = await createDebate();
   const author = await createMember();
   const other = await createMember();
-  const post = await createPost({ actor: author, subheadingId: debate.subheadings[0]!.id, parentId: null, title: "First title", body: "First words." });
+  const post = await createPost({
+    actor: author,
+    subheadingId: debate.subheadings[0]!.id,
+    parentId: null,
+    title: "First title",
+    body: "First words.",
+  });
   return { debate, author, other, post };
 }
 
@@ -36,7 +42,9 @@ describe("editPost", () => {
 
   it("refuses someone else's post and changes nothing", async () => {
     const { other, post } = await setup();
-    await expect(editPost({ actor: other, postId: post.id, title: null, body: "Hijacked" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(editPost({ actor: other, postId: post.id, title: null, body: "Hijacked" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(getPostSource({ actor: other, postId: post.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).body).toBe("First words.");
     expect(await db.postRevision.count({ where: { postId: post.id } })).toBe(0);
@@ -44,23 +52,38 @@ describe("editPost", () => {
 
   it("refuses an edit that changes nothing, and a deleted or hidden post", async () => {
     const { author, post } = await setup();
-    await expect(editPost({ actor: author, postId: post.id, title: "First title", body: "First words." })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      editPost({ actor: author, postId: post.id, title: "First title", body: "First words." }),
+    ).rejects.toMatchObject({ code: "INVALID" });
     await db.post.update({ where: { id: post.id }, data: { hiddenAt: new Date() } });
-    await expect(editPost({ actor: author, postId: post.id, title: null, body: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(editPost({ actor: author, postId: post.id, title: null, body: "x" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await db.post.update({ where: { id: post.id }, data: { hiddenAt: null, deletedAt: new Date() } });
-    await expect(editPost({ actor: author, postId: post.id, title: null, body: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(editPost({ actor: author, postId: post.id, title: null, body: "x" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("hands the author their own Markdown to edit", async () => {
     const { author, post } = await setup();
-    expect(await getPostSource({ actor: author, postId: post.id })).toEqual({ title: "First title", body: "First words." });
+    expect(await getPostSource({ actor: author, postId: post.id })).toEqual({
+      title: "First title",
+      body: "First words.",
+    });
   });
 });
 
 describe("deletePost", () => {
   it("leaves a tombstone in place, keeps the replies and shows no content", async () => {
     const { debate, author, other, post } = await setup();
-    const reply = await createPost({ actor: other, subheadingId: debate.subheadings[0]!.id, parentId: post.id, title: null, body: "A reply that stays." });
+    const reply = await createPost({
+      actor: other,
+      subheadingId: debate.subheadings[0]!.id,
+      parentId: post.id,
+      title: null,
+      body: "A reply that stays.",
+    });
     await editPost({ actor: author, postId: post.id, title: null, body: "Edited before deletion." });
     await deletePost({ actor: author, postId: post.id });
 

@@ -15,12 +15,28 @@ import { assertCanWrite } from "../users/can-write";
 async function editablePost(actor: SessionUser, postId: string, { moderatorsToo }: { moderatorsToo: boolean }) {
   const post = await db.post.findUnique({
     where: { id: postId },
-    select: { id: true, authorId: true, parentId: true, title: true, body: true, bodyHtml: true, createdAt: true, deletedAt: true, hiddenAt: true, debateId: true, subheadingId: true, rootId: true, debate: { select: { slug: true } } },
+    select: {
+      id: true,
+      authorId: true,
+      parentId: true,
+      title: true,
+      body: true,
+      bodyHtml: true,
+      createdAt: true,
+      deletedAt: true,
+      hiddenAt: true,
+      debateId: true,
+      subheadingId: true,
+      rootId: true,
+      debate: { select: { slug: true } },
+    },
   });
   if (!post || post.deletedAt) throw new AppError("NOT_FOUND", "That post does not exist (any more).");
   const asModerator = moderatorsToo && isModerator(actor);
-  if (post.authorId !== actor.id && !asModerator) throw new AppError("FORBIDDEN", "You can only change your own posts.");
-  if (post.hiddenAt && !asModerator) throw new AppError("FORBIDDEN", "A moderator has hidden this post, so it can't be changed.");
+  if (post.authorId !== actor.id && !asModerator)
+    throw new AppError("FORBIDDEN", "You can only change your own posts.");
+  if (post.hiddenAt && !asModerator)
+    throw new AppError("FORBIDDEN", "A moderator has hidden this post, so it can't be changed.");
   return post;
 }
 
@@ -45,15 +61,41 @@ export async function editPost({ actor, postId, title, body }: EditPostInput & {
   await db.$transaction(async (tx) => {
     const versions = await tx.postRevision.count({ where: { postId } });
     if (versions === 0) {
-      await tx.postRevision.create({ data: { postId, editorId: post.authorId, title: post.title, body: post.body, bodyHtml: post.bodyHtml, createdAt: post.createdAt } });
+      await tx.postRevision.create({
+        data: {
+          postId,
+          editorId: post.authorId,
+          title: post.title,
+          body: post.body,
+          bodyHtml: post.bodyHtml,
+          createdAt: post.createdAt,
+        },
+      });
     }
-    await tx.postRevision.create({ data: { postId, editorId: actor.id, title: newTitle, body, bodyHtml, createdAt: now } });
-    await tx.post.update({ where: { id: postId }, data: { title: newTitle, body, bodyHtml, renderVersion: RENDER_VERSION, editedAt: now } });
+    await tx.postRevision.create({
+      data: { postId, editorId: actor.id, title: newTitle, body, bodyHtml, createdAt: now },
+    });
+    await tx.post.update({
+      where: { id: postId },
+      data: { title: newTitle, body, bodyHtml, renderVersion: RENDER_VERSION, editedAt: now },
+    });
     if (actor.id !== post.authorId) {
-      await logModeration(tx, { actorId: actor.id, action: "edit_post", postId, debateId: post.debateId, subheadingId: post.subheadingId });
+      await logModeration(tx, {
+        actorId: actor.id,
+        action: "edit_post",
+        postId,
+        debateId: post.debateId,
+        subheadingId: post.subheadingId,
+      });
     }
   });
-  return { id: post.id, debateId: post.debateId, subheadingId: post.subheadingId, rootId: post.rootId, debateSlug: post.debate.slug };
+  return {
+    id: post.id,
+    debateId: post.debateId,
+    subheadingId: post.subheadingId,
+    rootId: post.rootId,
+    debateSlug: post.debate.slug,
+  };
 }
 
 /**
@@ -63,5 +105,11 @@ export async function editPost({ actor, postId, title, body }: EditPostInput & {
 export async function deletePost({ actor, postId }: { actor: SessionUser; postId: string }) {
   const post = await editablePost(actor, postId, { moderatorsToo: false });
   await db.post.update({ where: { id: postId }, data: { deletedAt: new Date() } });
-  return { id: post.id, debateId: post.debateId, subheadingId: post.subheadingId, rootId: post.rootId, debateSlug: post.debate.slug };
+  return {
+    id: post.id,
+    debateId: post.debateId,
+    subheadingId: post.subheadingId,
+    rootId: post.rootId,
+    debateSlug: post.debate.slug,
+  };
 }

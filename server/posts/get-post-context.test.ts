@@ -59,11 +59,18 @@ describe("getPostContext (permalinks)", () => {
 
   it("never hands out the content of a hidden or deleted post", async () => {
     const debate = await createDebate();
-    const post = await addPost({ subheadingId: debate.subheadings[0]!.id, body: "secret words", title: "Secret title" });
+    const post = await addPost({
+      subheadingId: debate.subheadings[0]!.id,
+      body: "secret words",
+      title: "Secret title",
+    });
     await db.post.update({ where: { id: post.id }, data: { hiddenAt: new Date(), hiddenReason: "spam" } });
     const hidden = await getPostContext(db, debate.slug, post.id);
     expect(hidden?.thread).toMatchObject({ state: "hidden", bodyHtml: null, title: null, hiddenReason: "spam" });
     await db.post.update({ where: { id: post.id }, data: { hiddenAt: null, deletedAt: new Date() } });
-    expect((await getPostContext(db, debate.slug, post.id))?.thread).toMatchObject({ state: "deleted", bodyHtml: null });
+    expect((await getPostContext(db, debate.slug, post.id))?.thread).toMatchObject({
+      state: "deleted",
+      bodyHtml: null,
+    });
   });
 });

@@ -6,7 +6,13 @@ import { ancestorIds, descendantIds } from "../db-sql";
 import { contributionOrder, postViewSelect, toPostView } from "./post-view";
 
 export type PostContext = {
-  debate: { id: string; slug: string; title: string; locked: boolean; subheadings: { id: string; title: string; locked: boolean }[] };
+  debate: {
+    id: string;
+    slug: string;
+    title: string;
+    locked: boolean;
+    subheadings: { id: string; title: string; locked: boolean }[];
+  };
   subheading: { id: string; slug: string; title: string };
   /** The posts this one answers, from the top-level contribution down to its parent. */
   ancestors: PostView[];
@@ -24,15 +30,32 @@ export async function getPostContext(tx: DbTx, debateSlug: string, postId: strin
       ...postViewSelect,
       rootId: true,
       debate: {
-        select: { id: true, slug: true, title: true, locked: true, subheadings: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true, locked: true } } },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          locked: true,
+          subheadings: {
+            where: { archivedAt: null },
+            orderBy: { position: "asc" },
+            select: { id: true, title: true, locked: true },
+          },
+        },
       },
       subheading: { select: { id: true, slug: true, title: true } },
     },
   });
   if (!row) return null;
 
-  const [upIds, downIds] = await Promise.all([ancestorIds(tx, row.id), descendantIds(tx, row.id, row.depth + DISPLAY_DEPTH)]);
-  const related = await tx.post.findMany({ where: { id: { in: [...upIds, ...downIds] } }, select: postViewSelect, orderBy: contributionOrder });
+  const [upIds, downIds] = await Promise.all([
+    ancestorIds(tx, row.id),
+    descendantIds(tx, row.id, row.depth + DISPLAY_DEPTH),
+  ]);
+  const related = await tx.post.findMany({
+    where: { id: { in: [...upIds, ...downIds] } },
+    select: postViewSelect,
+    orderBy: contributionOrder,
+  });
   const byId = new Map(related.map((p) => [p.id, toPostView(p)]));
   const ancestors = upIds.map((id) => byId.get(id)).filter((p): p is PostView => p !== undefined);
   const descendants = downIds.map((id) => byId.get(id)).filter((p): p is PostView => p !== undefined);

@@ -40,6 +40,8 @@ describe("insertPost", () => {
 
   it("refuses a reply to a post that does not exist", async () => {
     const debate = await createDebate();
-    await expect(addPost({ subheadingId: debate.subheadings[0]!.id, parentId: "missing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addPost({ subheadingId: debate.subheadings[0]!.id, parentId: "missing" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

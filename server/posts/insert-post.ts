@@ -24,7 +24,10 @@ export async function insertPost(tx: DbTx, input: InsertPostInput) {
   const bodyHtml = renderMarkdown(input.body);
   const createdAt = input.createdAt ?? new Date();
 
-  const subheading = await tx.subheading.findUnique({ where: { id: input.subheadingId }, select: { id: true, debateId: true } });
+  const subheading = await tx.subheading.findUnique({
+    where: { id: input.subheadingId },
+    select: { id: true, debateId: true },
+  });
   if (!subheading) throw new AppError("NOT_FOUND", "That subheading does not exist.");
 
   let depth = 0;
@@ -36,7 +39,8 @@ export async function insertPost(tx: DbTx, input: InsertPostInput) {
     });
     if (!parent) throw new AppError("NOT_FOUND", "The post you are replying to does not exist.");
     // A reply lives in its thread's subheading; moving a thread moves all of it.
-    if (parent.subheadingId !== subheading.id) throw new AppError("INVALID", "A reply must sit in the same subheading as the post it answers.");
+    if (parent.subheadingId !== subheading.id)
+      throw new AppError("INVALID", "A reply must sit in the same subheading as the post it answers.");
     depth = parent.depth + 1;
     rootId = parent.rootId ?? parent.id;
   }
@@ -71,7 +75,10 @@ export async function insertPost(tx: DbTx, input: InsertPostInput) {
       where: { id: subheading.id, OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: createdAt } }] },
       data: { lastActivityAt: createdAt },
     });
-    await tx.debate.updateMany({ where: { id: subheading.debateId, lastActivityAt: { lt: createdAt } }, data: { lastActivityAt: createdAt } });
+    await tx.debate.updateMany({
+      where: { id: subheading.debateId, lastActivityAt: { lt: createdAt } },
+      data: { lastActivityAt: createdAt },
+    });
   }
   if (input.parentId) await tx.post.update({ where: { id: input.parentId }, data: { replyCount: { increment: 1 } } });
 

@@ -19,13 +19,23 @@ export async function listRevisions(tx: DbTx, debateSlug: string, postId: string
       author: { select: authorSelect },
       debate: { select: { slug: true, title: true } },
       subheading: { select: { slug: true, title: true } },
-      revisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true, bodyHtml: true, createdAt: true, editor: { select: authorSelect } } },
+      revisions: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, title: true, bodyHtml: true, createdAt: true, editor: { select: authorSelect } },
+      },
     },
   });
   if (!post) return null;
   const withheld = post.deletedAt !== null || post.hiddenAt !== null;
   return {
-    post: { id: post.id, rootId: post.rootId ?? post.id, subheadingId: post.subheadingId, isReply: post.parentId !== null, author: toAuthorView(post.author), withheld },
+    post: {
+      id: post.id,
+      rootId: post.rootId ?? post.id,
+      subheadingId: post.subheadingId,
+      isReply: post.parentId !== null,
+      author: toAuthorView(post.author),
+      withheld,
+    },
     debate: post.debate,
     subheading: post.subheading,
     revisions: post.revisions.map((r, index) => ({

@@ -9,14 +9,31 @@ import type { Db } from "../db";
 export async function rerenderStale(db: Db, batchSize = 200): Promise<number> {
   let count = 0;
   for (;;) {
-    const posts = await db.post.findMany({ where: { renderVersion: { lt: RENDER_VERSION } }, select: { id: true, body: true }, take: batchSize });
+    const posts = await db.post.findMany({
+      where: { renderVersion: { lt: RENDER_VERSION } },
+      select: { id: true, body: true },
+      take: batchSize,
+    });
     if (posts.length === 0) break;
-    await db.$transaction(posts.map((p) => db.post.update({ where: { id: p.id }, data: { bodyHtml: renderMarkdown(p.body), renderVersion: RENDER_VERSION } })));
+    await db.$transaction(
+      posts.map((p) =>
+        db.post.update({
+          where: { id: p.id },
+          data: { bodyHtml: renderMarkdown(p.body), renderVersion: RENDER_VERSION },
+        }),
+      ),
+    );
     count += posts.length;
   }
-  const debates = await db.debate.findMany({ where: { renderVersion: { lt: RENDER_VERSION } }, select: { id: true, body: true } });
+  const debates = await db.debate.findMany({
+    where: { renderVersion: { lt: RENDER_VERSION } },
+    select: { id: true, body: true },
+  });
   for (const d of debates) {
-    await db.debate.update({ where: { id: d.id }, data: { bodyHtml: renderMarkdown(d.body), renderVersion: RENDER_VERSION } });
+    await db.debate.update({
+      where: { id: d.id },
+      data: { bodyHtml: renderMarkdown(d.body), renderVersion: RENDER_VERSION },
+    });
   }
   return count + debates.length;
 }

@@ -19,7 +19,11 @@ export async function findRenamedSubheading(tx: DbTx, debateSlug: string, oldSlu
   return redirect?.subheading.slug ?? null;
 }
 
-export async function getSubheading(tx: DbTx, debateSlug: string, subheadingSlug: string): Promise<SubheadingPageHeader | null> {
+export async function getSubheading(
+  tx: DbTx,
+  debateSlug: string,
+  subheadingSlug: string,
+): Promise<SubheadingPageHeader | null> {
   const debate = await tx.debate.findUnique({
     where: { slug: debateSlug },
     select: {
@@ -34,5 +38,9 @@ export async function getSubheading(tx: DbTx, debateSlug: string, subheadingSlug
   const subheading = debate?.subheadings.find((s) => s.slug === subheadingSlug);
   if (!debate || !subheading) return null;
   const { subheadings, ...rest } = debate;
-  return { debate: rest, subheading, siblings: subheadings.map(({ id, slug, title, locked }) => ({ id, slug, title, locked })) };
+  return {
+    debate: rest,
+    subheading,
+    siblings: subheadings.map(({ id, slug, title, locked }) => ({ id, slug, title, locked })),
+  };
 }

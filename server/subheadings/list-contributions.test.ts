@@ -25,7 +25,10 @@ describe("listContributions (keyset pagination)", () => {
     const ids: string[] = [];
     // Many share a timestamp, so the id must break ties for no row to be lost or repeated.
     for (let i = 0; i < 320; i++) {
-      const post = await addPost({ subheadingId: subheading.id, createdAt: new Date(start + Math.floor(i / 7) * 1000) });
+      const post = await addPost({
+        subheadingId: subheading.id,
+        createdAt: new Date(start + Math.floor(i / 7) * 1000),
+      });
       ids.push(post.id);
     }
     // Replies are not contributions: they ride along in their threads.
@@ -34,7 +37,12 @@ describe("listContributions (keyset pagination)", () => {
     const { seen, pages } = await pageThrough(subheading.id, 25);
     expect(pages).toBe(13);
     expect(new Set(seen).size).toBe(seen.length);
-    const expected = (await db.post.findMany({ where: { subheadingId: subheading.id, parentId: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((p) => p.id);
+    const expected = (
+      await db.post.findMany({
+        where: { subheadingId: subheading.id, parentId: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      })
+    ).map((p) => p.id);
     expect(seen).toEqual(expected);
     expect(seen).toHaveLength(320);
   });
@@ -42,7 +50,8 @@ describe("listContributions (keyset pagination)", () => {
   it("does not repeat or skip when posts arrive between pages", async () => {
     const debate = await createDebate();
     const subheading = debate.subheadings[0]!;
-    for (let i = 0; i < 30; i++) await addPost({ subheadingId: subheading.id, createdAt: new Date(Date.UTC(2024, 1, 1, 0, i)) });
+    for (let i = 0; i < 30; i++)
+      await addPost({ subheadingId: subheading.id, createdAt: new Date(Date.UTC(2024, 1, 1, 0, i)) });
     const first = await listContributions(db, subheading.id, null, 10);
     const late = await addPost({ subheadingId: subheading.id, createdAt: new Date(Date.UTC(2025, 0, 1)) });
     const rest: string[] = [];
@@ -75,7 +84,8 @@ describe("listContributions (keyset pagination)", () => {
     const debate = await createDebate();
     const subheading = debate.subheadings[0]!;
     const posts = [];
-    for (let i = 0; i < 4; i++) posts.push(await addPost({ subheadingId: subheading.id, createdAt: new Date(Date.UTC(2024, 2, 1, 0, i)) }));
+    for (let i = 0; i < 4; i++)
+      posts.push(await addPost({ subheadingId: subheading.id, createdAt: new Date(Date.UTC(2024, 2, 1, 0, i)) }));
     await db.post.update({ where: { id: posts[3]!.id }, data: { pinnedAt: new Date() } });
     const first = await listContributions(db, subheading.id, null, 2);
     expect(first.pinned.map((p) => p.id)).toEqual([posts[3]!.id]);

@@ -24,7 +24,9 @@ export async function listContributions(
       subheadingId,
       parentId: null,
       pinnedAt: null,
-      ...(after && { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }),
+      ...(after && {
+        OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
+      }),
     },
     orderBy: contributionOrder,
     take: pageSize + 1,
@@ -34,7 +36,11 @@ export async function listContributions(
   const last = page.at(-1);
   const pinnedRows = after
     ? []
-    : await tx.post.findMany({ where: { subheadingId, parentId: null, pinnedAt: { not: null } }, orderBy: { pinnedAt: "desc" }, select: postViewSelect });
+    : await tx.post.findMany({
+        where: { subheadingId, parentId: null, pinnedAt: { not: null } },
+        orderBy: { pinnedAt: "desc" },
+        select: postViewSelect,
+      });
 
   const threads = await loadThreads(tx, [...pinnedRows, ...page]);
   return {

@@ -24,14 +24,22 @@ describe("createUser", () => {
   });
 
   it("refuses one of the common passwords", async () => {
-    await expect(createUser({ name: "Bob", email: email(), password: "password123" })).rejects.toMatchObject({ code: "INVALID", field: "password" });
-    await expect(createUser({ name: "Bob", email: email(), password: "Baseball" })).rejects.toMatchObject({ field: "password" });
+    await expect(createUser({ name: "Bob", email: email(), password: "password123" })).rejects.toMatchObject({
+      code: "INVALID",
+      field: "password",
+    });
+    await expect(createUser({ name: "Bob", email: email(), password: "Baseball" })).rejects.toMatchObject({
+      field: "password",
+    });
   });
 
   it("allows one account per email", async () => {
     const address = email();
     await createUser({ name: "Cy", email: address, password: PASSWORD });
-    await expect(createUser({ name: "Cy again", email: address, password: PASSWORD })).rejects.toMatchObject({ code: "CONFLICT", field: "email" });
+    await expect(createUser({ name: "Cy again", email: address, password: PASSWORD })).rejects.toMatchObject({
+      code: "CONFLICT",
+      field: "email",
+    });
     expect(await db.user.count({ where: { email: address } })).toBe(1);
   });
 
@@ -55,13 +63,18 @@ describe("authenticate", () => {
   it("says the same thing for a wrong password, an unknown email and an imported author", async () => {
     const address = email();
     await createUser({ name: "Eve", email: address, password: PASSWORD });
-    await db.user.create({ data: { name: "Archived", importKey: `archive:x-${n}`, email: `archived-${n}@example.test` } });
+    await db.user.create({
+      data: { name: "Archived", importKey: `archive:x-${n}`, email: `archived-${n}@example.test` },
+    });
     for (const attempt of [
       { email: address, password: "wrong password!" },
       { email: email(), password: PASSWORD },
       { email: `archived-${n}@example.test`, password: PASSWORD },
     ]) {
-      await expect(authenticate({ ...attempt, ip: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: WRONG_CREDENTIALS });
+      await expect(authenticate({ ...attempt, ip: null })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+        message: WRONG_CREDENTIALS,
+      });
     }
   });
 
@@ -69,7 +82,9 @@ describe("authenticate", () => {
     const address = email();
     await createUser({ name: "Fay", email: address, password: PASSWORD });
     for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++) {
-      await expect(authenticate({ email: address, password: `guess ${i}`, ip: `10.1.0.${i}` })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(authenticate({ email: address, password: `guess ${i}`, ip: `10.1.0.${i}` })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
     }
     await expect(authenticate({ email: address, password: PASSWORD, ip: "10.9.9.9" })).rejects.toMatchObject({
       code: "RATE_LIMITED",
@@ -80,12 +95,18 @@ describe("authenticate", () => {
   it("throttles an IP that tries many accounts", async () => {
     const ip = "10.2.0.1";
     for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++) {
-      await expect(authenticate({ email: email(), password: "nope nope", ip })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(authenticate({ email: email(), password: "nope nope", ip })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
     }
     const address = email();
     await createUser({ name: "Gus", email: address, password: PASSWORD });
-    await expect(authenticate({ email: address, password: PASSWORD, ip })).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    await expect(authenticate({ email: address, password: PASSWORD, ip: "10.2.0.2" })).resolves.toMatchObject({ name: "Gus" });
+    await expect(authenticate({ email: address, password: PASSWORD, ip })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
+    await expect(authenticate({ email: address, password: PASSWORD, ip: "10.2.0.2" })).resolves.toMatchObject({
+      name: "Gus",
+    });
   });
 });
 

@@ -16,7 +16,11 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 export async function authenticate({ email, password, ip }: SignInInput & { ip: string | null }) {
   const keys = throttleKeys({ ip, email });
   const wait = await signInRetryAfter(db, keys);
-  if (wait) throw new AppError("RATE_LIMITED", `Too many failed attempts. Try again in ${wait} second${wait === 1 ? "" : "s"}.`);
+  if (wait)
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many failed attempts. Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
+    );
 
   const user = await db.user.findUnique({
     where: { email },

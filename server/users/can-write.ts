@@ -8,7 +8,8 @@ type Restricted = Pick<SessionUser, "bannedAt" | "suspendedUntil" | "suspendReas
 export function restrictionMessage(user: Restricted, now = new Date()): string | null {
   const why = user.suspendReason ? `: ${user.suspendReason}` : ".";
   if (user.bannedAt) return `Your account is banned${why}`;
-  if (user.suspendedUntil && user.suspendedUntil > now) return `Your account is suspended until ${user.suspendedUntil.toUTCString()}${why}`;
+  if (user.suspendedUntil && user.suspendedUntil > now)
+    return `Your account is suspended until ${user.suspendedUntil.toUTCString()}${why}`;
   return null;
 }
 

@@ -8,7 +8,11 @@ import { AppError } from "../errors";
 /** Signs a new member up. The input is already validated and the email normalised. */
 export async function createUser(input: SignUpInput) {
   if (isCommonPassword(input.password)) {
-    throw new AppError("INVALID", "That password is one of the most common ones and easy to guess. Choose another.", "password");
+    throw new AppError(
+      "INVALID",
+      "That password is one of the most common ones and easy to guess. Choose another.",
+      "password",
+    );
   }
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", "email");

@@ -35,7 +35,14 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
   const { debate, sections } = page;
 
   return (
-    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, locked: debate.locked, subheadings: sections.map(({ id, title, locked }) => ({ id, title, locked })) }}>
+    <DebateProvider
+      value={{
+        debateId: debate.id,
+        debateSlug: debate.slug,
+        locked: debate.locked,
+        subheadings: sections.map(({ id, title, locked }) => ({ id, title, locked })),
+      }}
+    >
       <ViewBeacon url={`/api/debates/${encodeURIComponent(debate.slug)}/views`} />
       <article aria-labelledby="debate-title">
         <h1 id="debate-title" className="text-2xl font-bold tracking-tight sm:text-3xl">
@@ -55,9 +62,18 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
           </span>
         </p>
         {debate.attributionNote && <p className="mt-1 text-xs italic text-stone-500">Note: {debate.attributionNote}</p>}
-        <RichText html={debate.bodyHtml} className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900" />
+        <RichText
+          html={debate.bodyHtml}
+          className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
+        />
       </article>
-      <PlaceModeration place={{ debateId: debate.id }} name="this debate" locked={debate.locked} slowModeSeconds={debate.slowModeSeconds} manageHref={`/debates/${debate.slug}/manage`} />
+      <PlaceModeration
+        place={{ debateId: debate.id }}
+        name="this debate"
+        locked={debate.locked}
+        slowModeSeconds={debate.slowModeSeconds}
+        manageHref={`/debates/${debate.slug}/manage`}
+      />
 
       <Outline debateSlug={debate.slug} sections={sections} />
 

@@ -36,10 +36,32 @@ export function NewDebateForm() {
   return (
     <form action={formAction} className="mt-6 space-y-5" noValidate>
       <Field id="title" label="Title" errors={errors.title}>
-        <input id="title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={!!errors.title} aria-describedby={describedBy("title", { errors: errors.title })} className={inputClass} />
+        <input
+          id="title"
+          name="title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={!!errors.title}
+          aria-describedby={describedBy("title", { errors: errors.title })}
+          className={inputClass}
+        />
       </Field>
-      <Field id="body" label="Opening post" hint="Markdown. Say what the debate is about and how it is divided." errors={errors.body}>
-        <textarea id="body" name="body" rows={8} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={!!errors.body} aria-describedby={describedBy("body", { hint: true, errors: errors.body })} className={`${inputClass} font-mono text-sm`} />
+      <Field
+        id="body"
+        label="Opening post"
+        hint="Markdown. Say what the debate is about and how it is divided."
+        errors={errors.body}
+      >
+        <textarea
+          id="body"
+          name="body"
+          rows={8}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-invalid={!!errors.body}
+          aria-describedby={describedBy("body", { hint: true, errors: errors.body })}
+          className={`${inputClass} font-mono text-sm`}
+        />
       </Field>
       <fieldset aria-describedby={errors.subheadings ? "subheadings-error" : undefined}>
         <legend className="text-sm font-medium">Subheadings, in order</legend>
@@ -54,22 +76,48 @@ export function NewDebateForm() {
                 id={`subheading-${s.key}`}
                 name="subheading"
                 value={s.title}
-                onChange={(e) => setSubheadings((list) => list.map((x) => (x.key === s.key ? { ...x, title: e.target.value } : x)))}
+                onChange={(e) =>
+                  setSubheadings((list) => list.map((x) => (x.key === s.key ? { ...x, title: e.target.value } : x)))
+                }
                 className={inputClass}
               />
-              <button type="button" className={secondaryButtonClass} disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move subheading ${index + 1} up`}>
+              <button
+                type="button"
+                className={secondaryButtonClass}
+                disabled={index === 0}
+                onClick={() => move(index, -1)}
+                aria-label={`Move subheading ${index + 1} up`}
+              >
                 ↑
               </button>
-              <button type="button" className={secondaryButtonClass} disabled={index === subheadings.length - 1} onClick={() => move(index, 1)} aria-label={`Move subheading ${index + 1} down`}>
+              <button
+                type="button"
+                className={secondaryButtonClass}
+                disabled={index === subheadings.length - 1}
+                onClick={() => move(index, 1)}
+                aria-label={`Move subheading ${index + 1} down`}
+              >
                 ↓
               </button>
-              <button type="button" className={secondaryButtonClass} disabled={subheadings.length === 1} onClick={() => setSubheadings((list) => list.filter((x) => x.key !== s.key))} aria-label={`Remove subheading ${index + 1}`}>
+              <button
+                type="button"
+                className={secondaryButtonClass}
+                disabled={subheadings.length === 1}
+                onClick={() => setSubheadings((list) => list.filter((x) => x.key !== s.key))}
+                aria-label={`Remove subheading ${index + 1}`}
+              >
                 ✕
               </button>
             </li>
           ))}
         </ol>
-        <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={() => setSubheadings((list) => [...list, { key: Math.max(...list.map((x) => x.key)) + 1, title: "" }])}>
+        <button
+          type="button"
+          className={`${secondaryButtonClass} mt-2`}
+          onClick={() =>
+            setSubheadings((list) => [...list, { key: Math.max(...list.map((x) => x.key)) + 1, title: "" }])
+          }
+        >
           Add a subheading
         </button>
         <div id="subheadings-error" aria-live="polite">
@@ -80,7 +128,9 @@ export function NewDebateForm() {
           ))}
         </div>
       </fieldset>
-      <div aria-live="polite">{!state.ok && state.message && !state.fieldErrors && <p className="text-sm text-red-700">{state.message}</p>}</div>
+      <div aria-live="polite">
+        {!state.ok && state.message && !state.fieldErrors && <p className="text-sm text-red-700">{state.message}</p>}
+      </div>
       <button type="submit" disabled={pending} className={buttonClass}>
         {pending ? "Opening…" : "Open the debate"}
       </button>

@@ -38,7 +38,9 @@ export async function LogView({ before }: { before: string | null }) {
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Moderation log</h1>
-      <p className="mt-1 text-stone-600 dark:text-stone-400">Every action a moderator or admin takes is listed here, newest first, so anyone can see that moderation is fair.</p>
+      <p className="mt-1 text-stone-600 dark:text-stone-400">
+        Every action a moderator or admin takes is listed here, newest first, so anyone can see that moderation is fair.
+      </p>
       {entries.length === 0 ? (
         <p className="mt-6 text-stone-600 italic dark:text-stone-400">Nothing has been moderated yet.</p>
       ) : (
@@ -56,7 +58,8 @@ export async function LogView({ before }: { before: string | null }) {
                   {e.postId && e.debate && (
                     <>
                       {" "}
-                      (<Link href={`/debates/${e.debate.slug}/posts/${e.postId}`} className="underline">
+                      (
+                      <Link href={`/debates/${e.debate.slug}/posts/${e.postId}`} className="underline">
                         the post
                       </Link>
                       )
@@ -65,18 +68,30 @@ export async function LogView({ before }: { before: string | null }) {
                   {e.from && e.to && e.debate && (
                     <>
                       {" "}
-                      from <Link href={subheadingPath(e.debate.slug, e.from.slug)} className="underline">“{e.from.title}”</Link> to{" "}
-                      <Link href={subheadingPath(e.debate.slug, e.to.slug)} className="underline">“{e.to.title}”</Link>
+                      from{" "}
+                      <Link href={subheadingPath(e.debate.slug, e.from.slug)} className="underline">
+                        “{e.from.title}”
+                      </Link>{" "}
+                      to{" "}
+                      <Link href={subheadingPath(e.debate.slug, e.to.slug)} className="underline">
+                        “{e.to.title}”
+                      </Link>
                     </>
                   )}
                   {!e.from && e.subheading && e.debate && !e.postId && (
                     <>
-                      : <Link href={subheadingPath(e.debate.slug, e.subheading.slug)} className="underline">“{e.subheading.title}”</Link>
+                      :{" "}
+                      <Link href={subheadingPath(e.debate.slug, e.subheading.slug)} className="underline">
+                        “{e.subheading.title}”
+                      </Link>
                     </>
                   )}
                   {!e.subheading && !e.postId && e.debate && (
                     <>
-                      : <Link href={debatePath(e.debate.slug)} className="underline">“{e.debate.title}”</Link>
+                      :{" "}
+                      <Link href={debatePath(e.debate.slug)} className="underline">
+                        “{e.debate.title}”
+                      </Link>
                     </>
                   )}
                   {e.detail && <span className="text-stone-600 dark:text-stone-400"> — {e.detail}</span>}

@@ -24,7 +24,8 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
   if (!user || !isModerator(user)) return <StaffOnly signedIn={!!user} what="Reports" />;
   const status = (await searchParams).status === "resolved" ? "resolved" : "open";
   const queue = await listReportQueue({ actor: user, status });
-  const tab = "rounded px-3 py-1.5 text-sm font-medium aria-[current=page]:bg-stone-800 aria-[current=page]:text-white dark:aria-[current=page]:bg-stone-200 dark:aria-[current=page]:text-stone-900";
+  const tab =
+    "rounded px-3 py-1.5 text-sm font-medium aria-[current=page]:bg-stone-800 aria-[current=page]:text-white dark:aria-[current=page]:bg-stone-200 dark:aria-[current=page]:text-stone-900";
 
   return (
     <>
@@ -33,32 +34,59 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
         <Link href="/moderation/reports" aria-current={status === "open" ? "page" : undefined} className={tab}>
           Open
         </Link>
-        <Link href="/moderation/reports?status=resolved" aria-current={status === "resolved" ? "page" : undefined} className={tab}>
+        <Link
+          href="/moderation/reports?status=resolved"
+          aria-current={status === "resolved" ? "page" : undefined}
+          className={tab}
+        >
           Resolved
         </Link>
       </nav>
       {queue.length === 0 ? (
-        <p className="mt-6 text-stone-600 dark:text-stone-400">{status === "open" ? "No open reports. All clear." : "No resolved reports yet."}</p>
+        <p className="mt-6 text-stone-600 dark:text-stone-400">
+          {status === "open" ? "No open reports. All clear." : "No resolved reports yet."}
+        </p>
       ) : (
         <ol className="mt-6 space-y-6">
           {queue.map(({ post, reports }) => (
             <li key={post.id}>
-              <article aria-label={`Reports on a post by ${post.author?.name ?? "an unknown author"}`} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <article
+                aria-label={`Reports on a post by ${post.author?.name ?? "an unknown author"}`}
+                className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+              >
                 <p className="text-sm text-stone-600 dark:text-stone-400">
-                  <AuthorName author={post.author ? { id: post.author.id, name: post.author.name, imported: false } : null} /> in “{post.subheading.title}” ·{" "}
+                  <AuthorName
+                    author={post.author ? { id: post.author.id, name: post.author.name, imported: false } : null}
+                  />{" "}
+                  in “{post.subheading.title}” ·{" "}
                   <Link href={`/debates/${post.debate.slug}/posts/${post.id}#post-${post.id}`} className="underline">
                     see it in context
                   </Link>
-                  {post.hiddenAt && <span className="ml-2 rounded bg-stone-200 px-1 text-xs dark:bg-stone-800">hidden: {post.hiddenReason}</span>}
-                  {post.deletedAt && <span className="ml-2 rounded bg-stone-200 px-1 text-xs dark:bg-stone-800">deleted by its author</span>}
+                  {post.hiddenAt && (
+                    <span className="ml-2 rounded bg-stone-200 px-1 text-xs dark:bg-stone-800">
+                      hidden: {post.hiddenReason}
+                    </span>
+                  )}
+                  {post.deletedAt && (
+                    <span className="ml-2 rounded bg-stone-200 px-1 text-xs dark:bg-stone-800">
+                      deleted by its author
+                    </span>
+                  )}
                 </p>
                 {post.title && <p className="mt-1 font-semibold">{post.title}</p>}
-                <blockquote className="mt-2 border-l-4 border-stone-300 pl-3 font-serif text-stone-800 dark:border-stone-700 dark:text-stone-200">{post.excerpt}</blockquote>
-                <h2 className="mt-3 text-sm font-semibold">{reports.length === 1 ? "1 report" : `${reports.length} reports`}</h2>
+                <blockquote className="mt-2 border-l-4 border-stone-300 pl-3 font-serif text-stone-800 dark:border-stone-700 dark:text-stone-200">
+                  {post.excerpt}
+                </blockquote>
+                <h2 className="mt-3 text-sm font-semibold">
+                  {reports.length === 1 ? "1 report" : `${reports.length} reports`}
+                </h2>
                 <ul className="mt-1 space-y-1 text-sm">
                   {reports.map((r) => (
                     <li key={r.id}>
-                      <span className="font-medium">{r.reporter.name}</span>: {r.reason} <span className="text-xs text-stone-500">(<PostDate date={r.createdAt} known />)</span>
+                      <span className="font-medium">{r.reporter.name}</span>: {r.reason}{" "}
+                      <span className="text-xs text-stone-500">
+                        (<PostDate date={r.createdAt} known />)
+                      </span>
                       {r.status !== "OPEN" && (
                         <span className="block text-xs text-stone-600 dark:text-stone-400">
                           {r.resolution} — by {r.resolvedBy?.name ?? "a former moderator"}
@@ -72,7 +100,9 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
                     </li>
                   ))}
                 </ul>
-                {status === "open" && <ReportDecisions postId={post.id} authorId={post.author?.id ?? null} hidden={!!post.hiddenAt} />}
+                {status === "open" && (
+                  <ReportDecisions postId={post.id} authorId={post.author?.id ?? null} hidden={!!post.hiddenAt} />
+                )}
               </article>
             </li>
           ))}

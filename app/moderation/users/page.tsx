@@ -32,7 +32,13 @@ async function Users({ searchParams }: Pick<PageProps<"/moderation/users">, "sea
         <label className="sr-only" htmlFor="q">
           Find a member by name or email
         </label>
-        <input id="q" name="q" defaultValue={query} placeholder="Name or email" className="w-72 rounded border border-stone-300 px-2 py-1.5 dark:border-stone-700 dark:bg-stone-950" />
+        <input
+          id="q"
+          name="q"
+          defaultValue={query}
+          placeholder="Name or email"
+          className="w-72 rounded border border-stone-300 px-2 py-1.5 dark:border-stone-700 dark:bg-stone-950"
+        />
         <button className="rounded bg-stone-700 px-3 py-1.5 text-sm font-medium text-white">Find</button>
       </form>
       <ul className="mt-6 space-y-4">
@@ -40,15 +46,30 @@ async function Users({ searchParams }: Pick<PageProps<"/moderation/users">, "sea
           const restriction = restrictionMessage(u);
           return (
             <li key={u.id}>
-              <article aria-label={u.name} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <article
+                aria-label={u.name}
+                className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+              >
                 <h2 className="font-semibold">
                   {u.name} <span className="text-sm font-normal text-stone-500">{u.email}</span>
                 </h2>
                 <p className="text-sm text-stone-600 dark:text-stone-400">
                   {u.role.toLowerCase()} · joined <PostDate date={u.createdAt} known />
                 </p>
-                {restriction && <p className="mt-1 text-sm text-red-800 dark:text-red-300">{restriction.replace("Your account is", "Account")}</p>}
-                {u.id !== user.id && <UserControls userId={u.id} name={u.name} role={u.role} restricted={!!restriction} viewerIsAdmin={user.role === "ADMIN"} />}
+                {restriction && (
+                  <p className="mt-1 text-sm text-red-800 dark:text-red-300">
+                    {restriction.replace("Your account is", "Account")}
+                  </p>
+                )}
+                {u.id !== user.id && (
+                  <UserControls
+                    userId={u.id}
+                    name={u.name}
+                    role={u.role}
+                    restricted={!!restriction}
+                    viewerIsAdmin={user.role === "ADMIN"}
+                  />
+                )}
               </article>
             </li>
           );

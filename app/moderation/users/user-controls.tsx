@@ -10,7 +10,14 @@ export function UserControls({ userId, name, role, restricted, viewerIsAdmin }: 
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer font-medium">Moderate {name}</summary>
       <div className="mt-2 space-y-3">
-        <ActionForm action={suspendUserAction} hidden={{ userId }} submitLabel="Suspend" pendingLabel="Suspending…" label={`Suspend ${name}`} danger>
+        <ActionForm
+          action={suspendUserAction}
+          hidden={{ userId }}
+          submitLabel="Suspend"
+          pendingLabel="Suspending…"
+          label={`Suspend ${name}`}
+          danger
+        >
           {(state) => (
             <>
               <SmallField name="hours" type="number" label="Hours" state={state} defaultValue="24" width="w-24" />
@@ -18,16 +25,41 @@ export function UserControls({ userId, name, role, restricted, viewerIsAdmin }: 
             </>
           )}
         </ActionForm>
-        <ActionForm action={banUserAction} hidden={{ userId }} submitLabel="Ban" pendingLabel="Banning…" label={`Ban ${name}`} danger>
+        <ActionForm
+          action={banUserAction}
+          hidden={{ userId }}
+          submitLabel="Ban"
+          pendingLabel="Banning…"
+          label={`Ban ${name}`}
+          danger
+        >
           {(state) => <SmallField name="reason" label="Reason (they see it)" state={state} required />}
         </ActionForm>
-        {restricted && <ActionForm action={liftRestrictionsAction} hidden={{ userId }} submitLabel="Lift suspension or ban" pendingLabel="Lifting…" label={`Lift restrictions on ${name}`} />}
+        {restricted && (
+          <ActionForm
+            action={liftRestrictionsAction}
+            hidden={{ userId }}
+            submitLabel="Lift suspension or ban"
+            pendingLabel="Lifting…"
+            label={`Lift restrictions on ${name}`}
+          />
+        )}
         {viewerIsAdmin && (
-          <ActionForm action={setRoleAction} hidden={{ userId }} submitLabel="Set role" pendingLabel="Saving…" label={`Role of ${name}`}>
+          <ActionForm
+            action={setRoleAction}
+            hidden={{ userId }}
+            submitLabel="Set role"
+            pendingLabel="Saving…"
+            label={`Role of ${name}`}
+          >
             {() => (
               <label className="text-xs font-medium">
                 Role
-                <select name="role" defaultValue={role} className="mt-0.5 block rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950">
+                <select
+                  name="role"
+                  defaultValue={role}
+                  className="mt-0.5 block rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950"
+                >
                   <option value="MEMBER">Member</option>
                   <option value="MODERATOR">Moderator</option>
                   <option value="ADMIN">Admin</option>

@@ -13,7 +13,10 @@ export function Outline({ debateSlug, sections }: { debateSlug: string; sections
       </h2>
       <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
         {sections.map((s, index) => (
-          <li key={s.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
+          <li
+            key={s.id}
+            className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4"
+          >
             <Link href={subheadingPath(debateSlug, s.slug)} className="font-medium hover:underline">
               <span className="mr-2 text-stone-500 tabular-nums">{index + 1}.</span>
               {s.title}

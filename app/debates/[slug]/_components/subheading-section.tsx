@@ -26,7 +26,10 @@ export function SubheadingSection({ debateSlug, section }: { debateSlug: string;
       </div>
       {section.hasMore && (
         <p className="mt-4">
-          <Link href={subheadingPath(debateSlug, section.slug)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+          <Link
+            href={subheadingPath(debateSlug, section.slug)}
+            className="font-medium text-amber-800 hover:underline dark:text-amber-300"
+          >
             See all {pluralize(section.contributionCount, "contribution")} under “{section.title}” →
           </Link>
         </p>

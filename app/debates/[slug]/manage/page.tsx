@@ -36,16 +36,30 @@ async function Manage({ params }: Pick<PageProps<"/debates/[slug]/manage">, "par
       <ol className="mt-6 space-y-4">
         {debate.subheadings.map((s, index) => (
           <li key={s.id}>
-            <article aria-label={s.title} className={`rounded-lg border p-4 ${s.archivedAt ? "border-dashed border-stone-300 opacity-80 dark:border-stone-700" : "border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900"}`}>
+            <article
+              aria-label={s.title}
+              className={`rounded-lg border p-4 ${s.archivedAt ? "border-dashed border-stone-300 opacity-80 dark:border-stone-700" : "border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900"}`}
+            >
               <h2 className="font-semibold">
-                {index + 1}. {s.archivedAt ? s.title : <Link href={subheadingPath(debate.slug, s.slug)} className="underline">{s.title}</Link>}
+                {index + 1}.{" "}
+                {s.archivedAt ? (
+                  s.title
+                ) : (
+                  <Link href={subheadingPath(debate.slug, s.slug)} className="underline">
+                    {s.title}
+                  </Link>
+                )}
                 {s.archivedAt && <span className="ml-2 text-xs font-normal uppercase">archived</span>}
                 {s.locked && <span className="ml-2 text-xs font-normal uppercase">locked</span>}
               </h2>
               <p className="text-sm text-stone-600 dark:text-stone-400">
                 /{s.slug} · {s.contributionCount} contributions, {s.replyCount} replies
               </p>
-              <SubheadingControls subheading={{ id: s.id, title: s.title, archived: !!s.archivedAt }} first={index === 0} last={index === debate.subheadings.length - 1} />
+              <SubheadingControls
+                subheading={{ id: s.id, title: s.title, archived: !!s.archivedAt }}
+                first={index === 0}
+                last={index === debate.subheadings.length - 1}
+              />
             </article>
           </li>
         ))}

@@ -4,7 +4,10 @@ import { createDebate } from "@/test/factories";
 import { POST } from "./route";
 
 function call(slug: string, headers: Record<string, string>) {
-  const request = new Request(`http://localhost:3000/api/debates/${slug}/views`, { method: "POST", headers: { host: "localhost:3000", ...headers } });
+  const request = new Request(`http://localhost:3000/api/debates/${slug}/views`, {
+    method: "POST",
+    headers: { host: "localhost:3000", ...headers },
+  });
   return POST(request, { params: Promise.resolve({ slug }) });
 }
 const views = async (id: string) => (await db.debate.findUniqueOrThrow({ where: { id } })).viewCount;

@@ -12,7 +12,15 @@ import { pluralize } from "@/lib/text";
 import { readContributions, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
 
 /** A subheading and one page of its contributions: the first (cursor null) or a later one. */
-export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { debateSlug: string; subheadingSlug: string; cursor: string | null }) {
+export async function SubheadingView({
+  debateSlug,
+  subheadingSlug,
+  cursor,
+}: {
+  debateSlug: string;
+  subheadingSlug: string;
+  cursor: string | null;
+}) {
   const header = await readSubheading(debateSlug, subheadingSlug);
   if (!header) {
     // A renamed subheading: its old URL moves on to the new one.
@@ -29,12 +37,25 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
   const next = siblings[index + 1];
 
   return (
-    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, locked: debate.locked, subheadings: siblings.map(({ id, title, locked }) => ({ id, title, locked })) }}>
-      <Breadcrumbs items={[{ href: homePath(), label: "Debates" }, { href: debatePath(debate.slug), label: debate.title }]} />
+    <DebateProvider
+      value={{
+        debateId: debate.id,
+        debateSlug: debate.slug,
+        locked: debate.locked,
+        subheadings: siblings.map(({ id, title, locked }) => ({ id, title, locked })),
+      }}
+    >
+      <Breadcrumbs
+        items={[
+          { href: homePath(), label: "Debates" },
+          { href: debatePath(debate.slug), label: debate.title },
+        ]}
+      />
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{subheading.title}</h1>
       {subheading.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{subheading.description}</p>}
       <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-        Subheading {index + 1} of {siblings.length} in “{debate.title}” · {pluralize(subheading.contributionCount, "contribution")},{" "}
+        Subheading {index + 1} of {siblings.length} in “{debate.title}” ·{" "}
+        {pluralize(subheading.contributionCount, "contribution")},{" "}
         {pluralize(subheading.replyCount, "reply", "replies")}
         {subheading.lastActivityAt && (
           <>
@@ -44,7 +65,12 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
         )}
       </p>
 
-      <PlaceModeration place={{ subheadingId: subheading.id }} name="this subheading" locked={subheading.locked} slowModeSeconds={subheading.slowModeSeconds} />
+      <PlaceModeration
+        place={{ subheadingId: subheading.id }}
+        name="this subheading"
+        locked={subheading.locked}
+        slowModeSeconds={subheading.slowModeSeconds}
+      />
       <div className="mt-6">
         <AddContribution
           debateId={debate.id}
@@ -61,12 +87,17 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
         {nodes.length > 0 ? (
           <ThreadList nodes={nodes} debateSlug={debate.slug} headingLevel={3} />
         ) : (
-          <p className="text-stone-600 italic dark:text-stone-400">{cursor ? "No more contributions." : "No contributions under this subheading yet."}</p>
+          <p className="text-stone-600 italic dark:text-stone-400">
+            {cursor ? "No more contributions." : "No contributions under this subheading yet."}
+          </p>
         )}
         {(page.nextCursor || cursor) && (
           <nav aria-label="Pages of contributions" className="mt-6 flex flex-wrap gap-4">
             {cursor && (
-              <Link href={subheadingPath(debate.slug, subheading.slug)} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+              <Link
+                href={subheadingPath(debate.slug, subheading.slug)}
+                className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+              >
                 ← First page
               </Link>
             )}
@@ -82,7 +113,10 @@ export async function SubheadingView({ debateSlug, subheadingSlug, cursor }: { d
         )}
       </section>
 
-      <nav aria-label="Other subheadings" className="mt-10 flex flex-col gap-2 border-t border-stone-200 pt-4 text-sm sm:flex-row sm:justify-between dark:border-stone-800">
+      <nav
+        aria-label="Other subheadings"
+        className="mt-10 flex flex-col gap-2 border-t border-stone-200 pt-4 text-sm sm:flex-row sm:justify-between dark:border-stone-800"
+      >
         {previous ? (
           <Link href={subheadingPath(debate.slug, previous.slug)} className="hover:underline">
             ← {previous.title}

@@ -41,7 +41,9 @@ export default async function PostPage({ params }: Props) {
   const { debate, subheading, ancestors, thread } = context;
 
   return (
-    <DebateProvider value={{ debateId: debate.id, debateSlug: debate.slug, locked: debate.locked, subheadings: debate.subheadings }}>
+    <DebateProvider
+      value={{ debateId: debate.id, debateSlug: debate.slug, locked: debate.locked, subheadings: debate.subheadings }}
+    >
       <Breadcrumbs
         items={[
           { href: homePath(), label: "Debates" },
@@ -51,7 +53,8 @@ export default async function PostPage({ params }: Props) {
       />
       <h1 className="text-xl font-bold tracking-tight sm:text-2xl">{describe(thread)}</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Under “{subheading.title}”{ancestors.length > 0 && `, in reply to ${ancestors.at(-1)!.author?.name ?? "an unknown author"}`}
+        Under “{subheading.title}”
+        {ancestors.length > 0 && `, in reply to ${ancestors.at(-1)!.author?.name ?? "an unknown author"}`}
       </p>
 
       {ancestors.length > 0 && (

@@ -45,14 +45,18 @@ export default async function PostHistoryPage({ params }: Props) {
         <ol className="mt-6 space-y-6">
           {[...revisions].reverse().map((revision) => (
             <li key={revision.id}>
-              <article aria-labelledby={`rev-${revision.id}`} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <article
+                aria-labelledby={`rev-${revision.id}`}
+                className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+              >
                 <h2 id={`rev-${revision.id}`} className="text-sm font-semibold">
                   Version {revision.number}
                   {revision.number === 1 ? " (original)" : ""}
                   {revision.number === revisions.length ? " (current)" : ""}
                 </h2>
                 <p className="text-sm text-stone-600 dark:text-stone-400">
-                  {revision.number === 1 ? "Written" : "Edited"} by <AuthorName author={revision.editor} /> · <PostDate date={revision.createdAt} known />
+                  {revision.number === 1 ? "Written" : "Edited"} by <AuthorName author={revision.editor} /> ·{" "}
+                  <PostDate date={revision.createdAt} known />
                 </p>
                 {post.withheld || revision.bodyHtml === null ? (
                   <p className="mt-2 text-sm italic text-stone-500">The content of this version is no longer shown.</p>
