@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "server/**/*.test.ts",
+      "app/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "cache-handlers/**/*.test.ts",
+    ],
     setupFiles: ["test/fresh-database.ts"],
     environment: "node",
   },
