@@ -1,6 +1,6 @@
 import { loadEnvConfig } from "@next/env";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
+import { SqliteAdapterFactory } from "./server/sqlite/adapter";
 
 // Prisma skips .env once a config file exists: load the same files Next loads (.env,
 // .env.local, …), so the CLI and the app always agree on the database.
@@ -12,5 +12,6 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   migrations: { seed: "tsx prisma/seed.ts" },
-  adapter: async () => new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }),
+  // The app's own adapter, so migrations also switch the file to WAL and take the same locks.
+  adapter: async () => new SqliteAdapterFactory({ url: process.env.DATABASE_URL!, mode: "cli" }),
 });

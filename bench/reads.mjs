@@ -1,6 +1,6 @@
 // npm run bench:reads — how fast the anonymous read path is, as figures, not as a pass/fail.
 // Starts `next start` from the current build (run `npm start` or `npm run build` first) on a free
-// port against DATABASE_URL, then times each page against /api/health measured in the same run
+// port against DATABASE_URL, then times each page against /api/health/live measured in the same run
 // (a request that touches neither the database nor React), so the ratios mean something on a
 // shared, noisy machine. Also prints the server's resident memory before and after the load.
 import { quantile, startServer } from "./server.mjs";
@@ -41,9 +41,13 @@ async function time(path) {
 
 const html = await (await fetch(`${base}/debates/p2p-and-marxism/the-state`)).text();
 const permalink = html.match(/href="(\/debates\/p2p-and-marxism\/posts\/[^"#]+)/)?.[1];
-const paths = ["/api/health", "/", "/debates/p2p-and-marxism", "/debates/p2p-and-marxism/the-state", permalink].filter(
-  Boolean,
-);
+const paths = [
+  "/api/health/live",
+  "/",
+  "/debates/p2p-and-marxism",
+  "/debates/p2p-and-marxism/the-state",
+  permalink,
+].filter(Boolean);
 for (const path of paths) await fetch(base + path); // fill the caches once
 const rssBefore = rssMb();
 

@@ -14,7 +14,7 @@ export async function freePort() {
 }
 
 /** Starts `next start` on a free port with `env` added; resolves once `livePath` answers. */
-export async function startServer({ env = {}, livePath = "/api/health" } = {}) {
+export async function startServer({ env = {}, livePath = "/api/health/live" } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {

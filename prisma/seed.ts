@@ -10,7 +10,7 @@ import { rerenderStale } from "@/server/posts/rerender-stale";
 const dataDir = path.resolve("prisma/seed-data");
 
 async function main() {
-  const db = createDb();
+  const db = createDb(undefined, { mode: "cli" });
   try {
     for (const file of readdirSync(dataDir)
       .filter((f) => f.endsWith(".json"))

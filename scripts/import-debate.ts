@@ -7,7 +7,7 @@ import { importDebate } from "@/server/import/import-debate";
 
 async function main(files: string[]) {
   if (files.length === 0) throw new Error("usage: npm run db:import -- <file.json> [...]");
-  const db = createDb();
+  const db = createDb(undefined, { mode: "cli" });
   try {
     for (const file of files) {
       const s = await importDebate(db, JSON.parse(readFileSync(file, "utf8")));

@@ -7,7 +7,7 @@ const ROLES = { member: "MEMBER", moderator: "MODERATOR", admin: "ADMIN" } as co
 async function main([email, role]: string[]) {
   const wanted = role ? ROLES[role.toLowerCase() as keyof typeof ROLES] : undefined;
   if (!email || !wanted) throw new Error("usage: npm run user:role -- <email> <member|moderator|admin>");
-  const db = createDb();
+  const db = createDb(undefined, { mode: "cli" });
   try {
     const user = await db.user.findUnique({
       where: { email: email.trim().toLowerCase() },
