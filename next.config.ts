@@ -7,9 +7,17 @@ const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so it never clobbers a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Both caches are ours (cache-handlers/): bounded in-memory LRUs whose entries are checked
+  // against one tag store that writes invalidate directly. The page cache dates a page by when its
+  // request began, not when its render ended, so a render overtaken by a write never looks fresh.
+  // Next imports these files at runtime, outside the bundle: absolute paths, plain JavaScript.
+  cacheHandler: require.resolve("./cache-handlers/page.mjs"),
+  cacheHandlers: { default: require.resolve("./cache-handlers/data.mjs") },
+  // Next's own in-memory page LRU would only duplicate ours.
+  cacheMaxMemorySize: 0,
   experimental: {
-    // Pages cached on first visit (and the 404s of mistyped URLs) live in the in-memory LRU
-    // (cacheMaxMemorySize, 50 MB) rather than piling up on disk without bound.
+    // Nothing rendered at runtime goes to disk, so random URLs cannot fill it: our page handler
+    // never writes, and this keeps the image optimizer's disk cache off too.
     isrFlushToDisk: false,
   },
   serverExternalPackages: ["better-sqlite3"],
