@@ -26,7 +26,11 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/generated/*", "**/generated/prisma/*"], message: "Only server/ imports the Prisma client." },
+            {
+              // The schema's enums (plain constants) are shared; the client is not.
+              group: ["@/generated/prisma", "@/generated/prisma/*", "!@/generated/prisma/enums"],
+              message: "Only server/ imports the Prisma client.",
+            },
           ],
         },
       ],
@@ -42,7 +46,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ["@/server/*", "!@/server/actions", "@/generated/*"],
+              group: ["@/server/*", "!@/server/actions", "@/generated/prisma/*", "!@/generated/prisma/enums"],
               message: "components/ only imports server/actions/.",
             },
           ],
@@ -55,7 +59,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/*", "@/generated/*"], message: "lib/ is pure: it never imports server/." }] },
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "@/generated/prisma/*", "!@/generated/prisma/enums"],
+              message: "lib/ is pure: it never imports server/.",
+            },
+          ],
+        },
       ],
     },
   },

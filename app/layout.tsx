@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { Providers } from "@/components/providers";
-import { homePath } from "@/lib/paths";
+import { homePath, moderationLogPath } from "@/lib/paths";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -43,7 +43,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                       </Link>
                     </li>
                     <li>
-                      <Link href="/moderation" className="hover:underline">
+                      <Link href={moderationLogPath()} className="hover:underline">
                         Moderation log
                       </Link>
                     </li>

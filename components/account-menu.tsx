@@ -5,11 +5,9 @@ import { usePathname } from "next/navigation";
 import { signOut, useSession } from "next-auth/react";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { initialActionState } from "@/lib/action-state";
+import { accountPath, membersPath, newDebatePath, reportsPath, signInPath, signUpPath } from "@/lib/paths";
+import { isStaff } from "@/lib/permissions";
 import { signOutEverywhereAction } from "@/server/actions/account";
-
-export function signInHref(returnTo: string) {
-  return `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
-}
 
 export function AccountMenu() {
   const { data: session, status } = useSession();
@@ -47,13 +45,13 @@ export function AccountMenu() {
     return (
       <ul className="flex items-center gap-3 text-sm">
         <li>
-          <Link href={signInHref(returnTo)} className="hover:underline">
+          <Link href={signInPath(returnTo)} className="hover:underline">
             Sign in
           </Link>
         </li>
         <li>
           <Link
-            href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}`}
+            href={signUpPath(returnTo)}
             className="rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800"
           >
             Sign up
@@ -81,30 +79,30 @@ export function AccountMenu() {
       >
         <p className="px-2 py-1 text-xs text-stone-500">Signed in as {session.user.name}</p>
         <Link
-          href="/account"
+          href={accountPath()}
           onClick={() => setOpen(false)}
           className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800"
         >
           Your account
         </Link>
-        {(session.user.role === "MODERATOR" || session.user.role === "ADMIN") && (
+        {isStaff(session.user) && (
           <>
             <Link
-              href="/moderation/reports"
+              href={reportsPath()}
               onClick={() => setOpen(false)}
               className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800"
             >
               Reports
             </Link>
             <Link
-              href="/moderation/users"
+              href={membersPath()}
               onClick={() => setOpen(false)}
               className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800"
             >
               Members
             </Link>
             <Link
-              href="/debates/new"
+              href={newDebatePath()}
               onClick={() => setOpen(false)}
               className="block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800"
             >

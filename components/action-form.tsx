@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useId, type ReactNode } from "react";
 import type { ActionState } from "@/lib/action-state";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState, unreachable } from "@/lib/action-state";
 
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -32,7 +32,7 @@ export function ActionForm({
 }: Props) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    const result = await action(prev, form);
+    const result = await action(prev, form).catch(unreachable);
     if (result.ok) {
       router.refresh();
       onDone?.(result);

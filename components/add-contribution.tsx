@@ -5,8 +5,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
 import { useCallback, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
+import { signInPath } from "@/lib/paths";
 import { createPostAction } from "@/server/actions/posts";
-import { signInHref } from "./account-menu";
 import { ComposeForm } from "./compose/compose-form";
 import { buttonClass } from "./field";
 
@@ -30,6 +30,7 @@ export function AddContribution({ debateId, subheadings, subheadingId, lockedNot
     (state: ActionState) => {
       setOpen(false);
       if (state.redirectTo) router.push(state.redirectTo);
+      router.refresh(); // drop this browser's cached copies of the pages the post changes
     },
     [router],
   );
@@ -48,7 +49,7 @@ export function AddContribution({ debateId, subheadings, subheadingId, lockedNot
   if (status !== "authenticated") {
     return (
       <p className="text-sm">
-        <Link href={signInHref(pathname)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+        <Link href={signInPath(pathname)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
           Sign in to add to the debate
         </Link>
       </p>

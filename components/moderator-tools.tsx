@@ -1,14 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { initialActionState } from "@/lib/action-state";
-import {
-  getHiddenPostAction,
-  hidePostAction,
-  movePostAction,
-  pinPostAction,
-  restorePostAction,
-} from "@/server/actions/moderation";
+import { fetchJson } from "@/lib/fetch-json";
+import { hiddenPostApi } from "@/lib/paths";
+import type { HiddenPost } from "@/lib/views";
+import { hidePostAction, movePostAction, pinPostAction, restorePostAction } from "@/server/actions/moderation";
 import { ActionForm, SmallField } from "./action-form";
 import { useDebate } from "./debate-context";
 
@@ -29,7 +25,8 @@ const toggle =
 export function ModeratorTools({ post }: Props) {
   const debate = useDebate();
   const [open, setOpen] = useState<"hide" | "move" | null>(null);
-  const [hidden, setHidden] = useState<{ title: string | null; html: string | null } | null>(null);
+  const [hidden, setHidden] = useState<HiddenPost | null>(null);
+  const [hiddenError, setHiddenError] = useState<string | null>(null);
   const [loading, startLoading] = useTransition();
 
   if (post.state === "hidden") {
@@ -40,20 +37,19 @@ export function ModeratorTools({ post }: Props) {
             type="button"
             className={toggle}
             disabled={loading}
-            onClick={() => {
-              const form = new FormData();
-              form.set("postId", post.id);
+            onClick={() =>
               startLoading(async () => {
-                const result = await getHiddenPostAction(initialActionState, form);
-                if (result.ok && result.data)
-                  setHidden({ title: result.data.title ?? null, html: result.data.html ?? null });
-              });
-            }}
+                const result = await fetchJson<HiddenPost>(hiddenPostApi(post.id));
+                setHidden(result.ok ? result.data : null);
+                setHiddenError(result.ok ? null : result.error);
+              })
+            }
           >
             {loading ? "Loading…" : "Show hidden content"}
           </button>
         </div>
-        {hidden?.html && (
+        {hiddenError && <p className="text-red-700 dark:text-red-400">{hiddenError}</p>}
+        {hidden && (
           <div className="rounded border border-dashed border-violet-300 p-2 dark:border-violet-800">
             <p className="text-xs text-violet-800 dark:text-violet-300">
               Hidden from readers; shown to you as a moderator.

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { homePath } from "@/lib/paths";
 
 export function NotFoundMessage({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -7,7 +8,7 @@ export function NotFoundMessage({ title, children }: { title: string; children: 
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{title}</h1>
       <p className="mx-auto mt-3 max-w-prose text-stone-600 dark:text-stone-400">{children}</p>
       <p className="mt-6">
-        <Link href="/" className="rounded bg-amber-700 px-4 py-2 font-medium text-white hover:bg-amber-800">
+        <Link href={homePath()} className="rounded bg-amber-700 px-4 py-2 font-medium text-white hover:bg-amber-800">
           See all debates
         </Link>
       </p>

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useSession } from "next-auth/react";
+import { isStaff } from "@/lib/permissions";
 import { setLockAction, setSlowModeAction } from "@/server/actions/moderation";
 import { ActionForm, SmallField } from "./action-form";
+import { useViewer } from "./use-viewer";
 
 type Props = {
   /** A subheading or a whole debate. */
@@ -16,8 +17,8 @@ type Props = {
 
 /** Lock and slow mode for a subheading or debate, offered to moderators. */
 export function PlaceModeration({ place, name, locked, slowModeSeconds, manageHref }: Props) {
-  const { data: session } = useSession();
-  if (session?.user.role !== "MODERATOR" && session?.user.role !== "ADMIN") return null;
+  const { viewer } = useViewer();
+  if (!isStaff(viewer)) return null;
   const hidden: Record<string, string> =
     "subheadingId" in place ? { subheadingId: place.subheadingId } : { debateId: place.debateId };
   return (

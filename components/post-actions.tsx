@@ -2,18 +2,20 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useSession } from "next-auth/react";
 import { useActionState, useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/action-state";
-import { initialActionState } from "@/lib/action-state";
-import { postAnchor, postPath } from "@/lib/paths";
-import { createPostAction, deletePostAction, editPostAction, getPostSourceAction } from "@/server/actions/posts";
-import { signInHref } from "./account-menu";
+import { initialActionState, unreachable } from "@/lib/action-state";
+import { fetchJson } from "@/lib/fetch-json";
+import { postAnchor, postPath, postSourceApi, signInPath } from "@/lib/paths";
+import { deleteRefusal, editRefusal, isStaff, replyRefusal, reportRefusal } from "@/lib/permissions";
+import type { PostSource } from "@/lib/views";
+import { createPostAction, deletePostAction, editPostAction } from "@/server/actions/posts";
 import { ActionForm, SmallField } from "./action-form";
 import { useDebate } from "./debate-context";
 import { ModeratorTools } from "./moderator-tools";
 import { reportPostAction } from "@/server/actions/reports";
 import { ComposeForm } from "./compose/compose-form";
+import { useViewer } from "./use-viewer";
 
 type Props = {
   debateSlug: string;
@@ -43,7 +45,7 @@ function toQuote(text: string, authorName: string | null, href: string): string 
 
 /** Reply, quote, edit, delete: the per-user part of a post, shown to whoever may use it. */
 export function PostActions({ debateSlug, post }: Props) {
-  const { data: session, status } = useSession();
+  const { viewer, loading } = useViewer();
   const router = useRouter();
   const pathname = usePathname();
   const barRef = useRef<HTMLDivElement>(null);
@@ -54,20 +56,20 @@ export function PostActions({ debateSlug, post }: Props) {
   const [loadingSource, startLoadingSource] = useTransition();
   const [sourceError, setSourceError] = useState<string | null>(null);
   const [deleted, deleteAction, deleting] = useActionState(async (prev: ActionState, form: FormData) => {
-    const result = await deletePostAction(prev, form);
+    const result = await deletePostAction(prev, form).catch(unreachable);
     if (result.ok) {
       setMode("idle");
       router.refresh();
     }
     return result;
   }, initialActionState);
-  const mine = status === "authenticated" && session.user.id === post.authorId;
-  const moderator = status === "authenticated" && (session.user.role === "MODERATOR" || session.user.role === "ADMIN");
   const debate = useDebate();
   const locked = !!debate && (debate.locked || !!debate.subheadings.find((s) => s.id === post.subheadingId)?.locked);
-  // A suspension stops replying, editing and reporting; a lock on the place stops replies.
-  const restriction = status === "authenticated" ? session.user.restriction : null;
-  const cannotReply = restriction ?? (locked ? "🔒 Locked: this can be read, but no longer replied to." : null);
+  // What this viewer may do here: the same rules the server enforces (lib/permissions.ts).
+  const cannotReply = replyRefusal(viewer, post, { locked });
+  const canEdit = !editRefusal(viewer, post);
+  const canDelete = !deleteRefusal(viewer, post);
+  const canReport = !reportRefusal(viewer, post);
 
   // Offer "Quote" while text inside this post's body is selected.
   useEffect(() => {
@@ -95,7 +97,10 @@ export function PostActions({ debateSlug, post }: Props) {
   const onReplied = useCallback(
     (state: ActionState) => {
       setMode("idle");
+      // The action answers with the new post only; the page it sits on is fetched fresh, and the
+      // refresh drops what this browser had cached of the pages the reply changes.
       if (state.redirectTo) router.push(state.redirectTo);
+      router.refresh();
     },
     [router],
   );
@@ -112,25 +117,23 @@ export function PostActions({ debateSlug, post }: Props) {
 
   function startEdit() {
     setSourceError(null);
-    const form = new FormData();
-    form.set("postId", post.id);
     startLoadingSource(async () => {
-      const result = await getPostSourceAction(initialActionState, form);
-      if (!result.ok || !result.data) {
-        setSourceError(result.message ?? "This post can't be edited.");
+      const result = await fetchJson<PostSource>(postSourceApi(post.id));
+      if (!result.ok) {
+        setSourceError(result.error);
         return;
       }
-      setSource({ title: result.data.title ?? null, body: result.data.body ?? "" });
+      setSource(result.data);
       setMode("edit");
     });
   }
 
-  if (status === "loading") return <div ref={barRef} className="mt-2 h-6" aria-hidden="true" />;
-  if (post.state !== "visible") return moderator ? <ModeratorTools post={post} /> : null;
-  if (status !== "authenticated") {
+  if (loading) return <div ref={barRef} className="mt-2 h-6" aria-hidden="true" />;
+  if (post.state !== "visible") return isStaff(viewer) ? <ModeratorTools post={post} /> : null;
+  if (!viewer) {
     return (
       <div ref={barRef} className="mt-2 flex flex-wrap gap-1 text-sm">
-        <Link href={signInHref(`${pathname}#${postAnchor(post.id)}`)} className={linkButton}>
+        <Link href={signInPath(`${pathname}#${postAnchor(post.id)}`)} className={linkButton}>
           Sign in to reply
         </Link>
       </div>
@@ -161,7 +164,7 @@ export function PostActions({ debateSlug, post }: Props) {
             Quote
           </button>
         )}
-        {(mine || moderator) && !restriction && (
+        {canEdit && (
           <button
             type="button"
             className={linkButton}
@@ -172,7 +175,7 @@ export function PostActions({ debateSlug, post }: Props) {
             {loadingSource ? "Loading…" : "Edit"}
           </button>
         )}
-        {mine && (
+        {canDelete && (
           <button
             type="button"
             className={linkButton}
@@ -182,7 +185,7 @@ export function PostActions({ debateSlug, post }: Props) {
             Delete
           </button>
         )}
-        {!mine && !restriction && (
+        {canReport && (
           <button
             type="button"
             className={linkButton}
@@ -193,7 +196,7 @@ export function PostActions({ debateSlug, post }: Props) {
           </button>
         )}
       </div>
-      {moderator && <ModeratorTools post={post} />}
+      {isStaff(viewer) && <ModeratorTools post={post} />}
       {mode === "report" && (
         <ActionForm
           action={reportPostAction}

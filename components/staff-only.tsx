@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { moderationLogPath, reportsPath, signInPath } from "@/lib/paths";
 
 /** What a reader who is not a moderator sees on a moderators' page. */
 export function StaffOnly({ signedIn, what }: { signedIn: boolean; what: string }) {
@@ -8,15 +9,12 @@ export function StaffOnly({ signedIn, what }: { signedIn: boolean; what: string 
       <p className="mt-3 text-stone-600 dark:text-stone-400">
         {signedIn ? "This page is for moderators." : "This page is for moderators. "}
         {!signedIn && (
-          <Link
-            href={`/sign-in?callbackUrl=${encodeURIComponent("/moderation/reports")}`}
-            className="font-medium text-amber-800 underline dark:text-amber-300"
-          >
+          <Link href={signInPath(reportsPath())} className="font-medium text-amber-800 underline dark:text-amber-300">
             Sign in
           </Link>
         )}{" "}
         Anyone can read the{" "}
-        <Link href="/moderation" className="underline">
+        <Link href={moderationLogPath()} className="underline">
           public moderation log
         </Link>
         .

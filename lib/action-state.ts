@@ -14,3 +14,9 @@ export type ActionState = {
 };
 
 export const initialActionState: ActionState = { ok: false };
+
+/** What a form shows when a Server Action's answer never arrived (a dropped connection, a restart). */
+export const unreachable = (): ActionState => ({
+  ok: false,
+  message: "The site could not be reached, so we can't tell whether it was saved. Try again.",
+});

@@ -77,3 +77,12 @@ export type ContributionPage = {
   /** Cursor for the next page, or null on the last one. */
   nextCursor: string | null;
 };
+
+/** GET /api/posts/[postId]/source: what the edit form starts from. */
+export type PostSource = { title: string | null; body: string };
+/** GET /api/posts/[postId]/hidden: a hidden post's content, for moderators. */
+export type HiddenPost = { title: string | null; html: string };
+/** POST /api/preview. */
+export type Preview = { html: string };
+/** What a JSON route answers when it refuses. */
+export type ApiError = { error: string };

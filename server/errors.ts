@@ -1,6 +1,8 @@
 import "server-only";
 import type { ZodError } from "zod";
 import type { ActionState } from "@/lib/action-state";
+import type { Refusal } from "@/lib/permissions";
+import { isDatabaseBusy } from "./sqlite/busy";
 
 export type AppErrorCode =
   "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "INVALID" | "LOCKED" | "RATE_LIMITED" | "CONFLICT";
@@ -18,6 +20,11 @@ export class AppError extends Error {
   }
 }
 
+/** Throws when a rule of lib/permissions.ts refuses; its words become the error's message. */
+export function enforce(refusal: Refusal, code: AppErrorCode = "FORBIDDEN"): void {
+  if (refusal) throw new AppError(code, refusal);
+}
+
 /** A zod failure as the form's field errors. */
 export function invalid(error: ZodError): ActionState {
   const fieldErrors: Record<string, string[]> = {};
@@ -28,20 +35,18 @@ export function invalid(error: ZodError): ActionState {
   return { ok: false, message: "Please correct the highlighted fields.", fieldErrors };
 }
 
-/** An AppError becomes a message for the form; anything else is a bug and propagates. */
+export const BUSY_MESSAGE = "The site is busy and nothing was saved. Please try again in a moment.";
+
+/**
+ * An AppError becomes a message for the form, and so does a database that stayed locked past its
+ * deadline (nothing was written: the form keeps what was typed). Anything else is a bug and propagates.
+ */
 export function toActionError(error: unknown): ActionState {
   if (error instanceof AppError) {
     return error.field
       ? { ok: false, message: error.message, fieldErrors: { [error.field]: [error.message] } }
       : { ok: false, message: error.message };
   }
+  if (isDatabaseBusy(error)) return { ok: false, message: BUSY_MESSAGE };
   throw error;
-}
-
-/** FormData → plain object of its string fields (files are not accepted anywhere). */
-export function formToObject(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of form.entries())
-    if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
-  return out;
 }

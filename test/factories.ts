@@ -1,5 +1,6 @@
 import { db } from "@/server/db";
 import { insertPost } from "@/server/posts/insert-post";
+import { write } from "@/server/write";
 
 let sequence = 0;
 const unique = (prefix: string) => `${prefix}-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
@@ -39,7 +40,7 @@ export async function addPost(input: {
   createdAt?: Date;
   title?: string;
 }) {
-  return db.$transaction((tx) => insertPost(tx, { authorId: null, body: "A contribution.", ...input }));
+  return write((w) => insertPost(w, { authorId: null, body: "A contribution.", ...input }));
 }
 
 import { hashPassword } from "@/server/auth/password";

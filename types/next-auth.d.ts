@@ -1,10 +1,11 @@
 import "next-auth";
 import "next-auth/jwt";
+import type { Role } from "@/generated/prisma/enums";
 
 declare module "next-auth" {
   interface Session {
     /** restriction: why the member may not write now (suspension, ban), or null. */
-    user: { id: string; name: string; role: string; restriction: string | null };
+    user: { id: string; name: string; role: Role; restriction: string | null };
   }
 }
 
@@ -12,7 +13,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
-    role?: string;
+    role?: Role;
     restriction?: string | null;
   }
 }

@@ -8,6 +8,7 @@ import type { ActionState } from "@/lib/action-state";
 import { initialActionState } from "@/lib/action-state";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
 import { changePasswordAction } from "@/server/actions/account";
+import { accountPath, signInPath } from "@/lib/paths";
 
 export function AccountSettings() {
   const { data: session, status, update } = useSession();
@@ -28,7 +29,7 @@ export function AccountSettings() {
     return (
       <p className="mt-4">
         <Link
-          href="/sign-in?callbackUrl=%2Faccount"
+          href={signInPath(accountPath())}
           className="font-medium text-amber-800 hover:underline dark:text-amber-300"
         >
           Sign in

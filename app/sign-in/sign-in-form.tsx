@@ -6,6 +6,7 @@ import { getProviders, signIn } from "next-auth/react";
 import { useEffect, useState, useTransition } from "react";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/field";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { signUpPath } from "@/lib/paths";
 
 export function SignInForm() {
   const params = useSearchParams();
@@ -93,10 +94,7 @@ export function SignInForm() {
       )}
       <p className="mt-6 text-sm">
         New here?{" "}
-        <Link
-          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="font-medium text-amber-800 hover:underline dark:text-amber-300"
-        >
+        <Link href={signUpPath(callbackUrl)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
           Create an account
         </Link>
       </p>

@@ -9,6 +9,7 @@ import { initialActionState } from "@/lib/action-state";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signUpAction } from "@/server/actions/account";
+import { signInPath } from "@/lib/paths";
 
 export function SignUpForm() {
   const params = useSearchParams();
@@ -103,10 +104,7 @@ export function SignUpForm() {
       </form>
       <p className="mt-6 text-sm">
         Already have an account?{" "}
-        <Link
-          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="font-medium text-amber-800 hover:underline dark:text-amber-300"
-        >
+        <Link href={signInPath(callbackUrl)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
           Sign in
         </Link>
       </p>

@@ -2,9 +2,11 @@
 
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/action-state";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState, unreachable } from "@/lib/action-state";
 import { BODY_MAX, TITLE_MAX } from "@/lib/schemas/post";
-import { previewAction } from "@/server/actions/posts";
+import { fetchJson, type JsonResult } from "@/lib/fetch-json";
+import { previewApi } from "@/lib/paths";
+import type { Preview } from "@/lib/views";
 import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "../field";
 import { useDraft } from "./use-draft";
 
@@ -47,14 +49,19 @@ export function ComposeForm(props: ComposeFormProps) {
     onCancel,
   } = props;
   const id = useId();
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  // When the answer never comes, what was typed stays, and sending again is safe: the idempotency
+  // key makes a post that was saved answer for itself.
+  const [state, formAction, pending] = useActionState(
+    (prev: ActionState, form: FormData) => action(prev, form).catch(unreachable),
+    initialActionState,
+  );
   const [draft, setDraft, clearDraft] = useDraft(draftKey, {
     title: initial?.title ?? "",
     body: initial?.body ?? "",
     subheadingId: props.defaultSubheadingId ?? "",
   });
   const [tab, setTab] = useState<"write" | "preview">("write");
-  const [preview, setPreview] = useState<ActionState | null>(null);
+  const [preview, setPreview] = useState<JsonResult<Preview> | null>(null);
   const [previewing, startPreview] = useTransition();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const handled = useRef<ActionState | null>(null);
@@ -82,9 +89,9 @@ export function ComposeForm(props: ComposeFormProps) {
 
   function showPreview() {
     setTab("preview");
-    const form = new FormData();
-    form.set("body", draft.body);
-    startPreview(async () => setPreview(await previewAction(initialActionState, form)));
+    const body = JSON.stringify({ body: draft.body });
+    const headers = { "content-type": "application/json" };
+    startPreview(async () => setPreview(await fetchJson<Preview>(previewApi(), { method: "POST", headers, body })));
   }
 
   return (
@@ -97,6 +104,7 @@ export function ComposeForm(props: ComposeFormProps) {
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      <input type="hidden" name="idempotencyKey" value={draft.key} />
       {subheadings && (
         <Field
           id={`${id}-subheading`}
@@ -183,13 +191,13 @@ export function ComposeForm(props: ComposeFormProps) {
           >
             {previewing || !preview ? (
               <p className="text-sm text-stone-500">Rendering preview…</p>
-            ) : preview.ok && preview.data?.html ? (
+            ) : preview.ok && preview.data.html ? (
               <div
                 className="prose prose-stone max-w-none font-serif dark:prose-invert"
                 dangerouslySetInnerHTML={{ __html: preview.data.html }}
               />
             ) : (
-              <p className="text-sm text-stone-500">{preview.message ?? "Nothing to preview yet."}</p>
+              <p className="text-sm text-stone-500">{preview.ok ? "Nothing to preview yet." : preview.error}</p>
             )}
           </div>
         )}

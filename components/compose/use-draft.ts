@@ -2,7 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export type Draft = { title: string; body: string; subheadingId: string };
+export type Draft = {
+  title: string;
+  body: string;
+  subheadingId: string;
+  /** Sent with the post: a submission retried after a lost answer makes one post, not two. */
+  key: string;
+};
 
 const PREFIX = "debate-commons:draft:";
 
@@ -10,14 +16,21 @@ const PREFIX = "debate-commons:draft:";
  * What a user types, kept in this browser per form (debate / subheading / parent post, or the
  * post being edited), so a reload or a failed submit loses nothing. Cleared after success.
  */
-export function useDraft(key: string, initial: Draft) {
+/** A fresh idempotency key (randomUUID only exists on secure origins). */
+export function newDraftKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function useDraft(key: string, initial: Omit<Draft, "key">) {
   const [draft, setDraft] = useState<Draft>(() => {
-    if (typeof window === "undefined") return initial;
+    const fresh = { ...initial, key: typeof window === "undefined" ? "" : newDraftKey() };
+    if (typeof window === "undefined") return fresh;
     try {
       const saved = window.localStorage.getItem(PREFIX + key);
-      return saved ? { ...initial, ...(JSON.parse(saved) as Partial<Draft>) } : initial;
+      return saved ? { ...fresh, ...(JSON.parse(saved) as Partial<Draft>) } : fresh;
     } catch {
-      return initial;
+      return fresh;
     }
   });
   const cleared = useRef(false);

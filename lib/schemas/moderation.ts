@@ -53,15 +53,24 @@ const subheadingTitle = z
   .trim()
   .min(3, "A subheading needs a title of at least 3 characters.")
   .max(200, "Keep the title to 200 characters.");
-export const createDebateSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(3, "A debate needs a title of at least 3 characters.")
-    .max(200, "Keep the title to 200 characters."),
-  body: bodySchema,
-  subheadings: z.array(subheadingTitle).min(1, "Add at least one subheading.").max(30, "At most 30 subheadings."),
-});
+/** The form sends one `subheading` field per row, blank rows included; errors show under `subheadings`. */
+const subheadingRows = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((rows) => [rows ?? []].flat().filter((row) => row.trim() !== ""))
+  .pipe(z.array(subheadingTitle).min(1, "Add at least one subheading.").max(30, "At most 30 subheadings."));
+export const createDebateSchema = z.preprocess(
+  (fields) => ({ ...(fields as object), subheadings: (fields as { subheading?: unknown }).subheading }),
+  z.object({
+    title: z
+      .string()
+      .trim()
+      .min(3, "A debate needs a title of at least 3 characters.")
+      .max(200, "Keep the title to 200 characters."),
+    body: bodySchema,
+    subheadings: subheadingRows,
+  }),
+);
 export const addSubheadingSchema = z.object({ debateId: id, title: subheadingTitle, description: optionalReason });
 export const renameSubheadingSchema = z.object({ subheadingId: id, title: subheadingTitle });
 export const reorderSubheadingSchema = z.object({ subheadingId: id, direction: z.enum(["up", "down"]) });

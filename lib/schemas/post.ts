@@ -28,6 +28,8 @@ export const createPostSchema = z.object({
   parentId: optionalId,
   title,
   body: bodySchema,
+  /** The form's, kept with its draft: the same submission sent twice makes one post. */
+  idempotencyKey: optionalId,
 });
 export type CreatePostInput = z.infer<typeof createPostSchema>;
 

@@ -9,7 +9,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { authenticate, WRONG_CREDENTIALS } from "../users/authenticate";
-import { restrictionMessage } from "../users/can-write";
+import { restrictionOf } from "@/lib/permissions";
 import { roleForNewAccount } from "./roles";
 import { loadSessionUser } from "./session";
 
@@ -87,7 +87,7 @@ export const authOptions: NextAuthOptions = {
       const current = await loadSessionUser(token.uid, token.sv);
       if (!current) throw new Error(REVOKED);
       // Re-read on every use, so a suspension shows (and lifts) on the member's next request.
-      return { ...token, name: current.name, role: current.role, restriction: restrictionMessage(current) };
+      return { ...token, name: current.name, role: current.role, restriction: restrictionOf(current) };
     },
     session({ session, token }) {
       return {
@@ -95,7 +95,7 @@ export const authOptions: NextAuthOptions = {
         user: {
           id: token.uid as string,
           name: token.name ?? "",
-          role: token.role as string,
+          role: token.role!,
           restriction: token.restriction ?? null,
         },
       };

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/client";
-import { AppError } from "../errors";
 
 function adminEmails(): string[] {
   return (process.env.ADMIN_EMAILS ?? "")
@@ -16,15 +15,4 @@ export function roleForNewAccount(email: string): Role {
 
 export function isAdminEmail(email: string | null | undefined): boolean {
   return !!email && adminEmails().includes(email.toLowerCase());
-}
-
-export const isModerator = (user: { role: string } | null | undefined) =>
-  user?.role === "MODERATOR" || user?.role === "ADMIN";
-
-export function assertModerator(user: { role: string }): void {
-  if (!isModerator(user)) throw new AppError("FORBIDDEN", "Only moderators can do that.");
-}
-
-export function assertAdmin(user: { role: string }): void {
-  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins can do that.");
 }

@@ -5,11 +5,13 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { isSameOriginHeaders } from "../http/same-origin";
+import { restrictionOf, type Viewer } from "@/lib/permissions";
+import type { Role } from "@/generated/prisma/enums";
 
 export type SessionUser = {
   id: string;
   name: string;
-  role: "MEMBER" | "MODERATOR" | "ADMIN";
+  role: Role;
   createdAt: Date;
   suspendedUntil: Date | null;
   bannedAt: Date | null;
@@ -42,6 +44,11 @@ export async function loadSessionUser(userId: unknown, sessionVersion: unknown):
   if (!user || user.sessionVersion !== sessionVersion || user.importKey !== null) return null;
   const { sessionVersion: _v, importKey: _k, ...rest } = user;
   return rest;
+}
+
+/** The session user as lib/permissions.ts sees them. */
+export function viewerOf(user: SessionUser | null, now = new Date()): Viewer {
+  return user ? { id: user.id, role: user.role, restriction: restrictionOf(user, now) } : null;
 }
 
 /** The signed-in user of this request, checked against the database; null when signed out. */

@@ -1,10 +1,13 @@
 import "server-only";
 import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
 import { slugify } from "@/lib/slug";
-import type { SessionUser } from "../auth/session";
-import { assertModerator } from "../auth/roles";
-import { db, type DbTx } from "../db";
+import { debateTags } from "@/lib/cache-tags";
+import { moderateRefusal } from "@/lib/permissions";
+import { viewerOf, type SessionUser } from "../auth/session";
+import type { DbTx } from "../db";
+import { enforce } from "../errors";
 import { logModeration } from "../moderation/log";
+import { write } from "../write";
 import { uniqueSubheadingSlug } from "../subheadings/manage-subheadings";
 
 const RESERVED_DEBATE_SLUGS = ["new", "_"];
@@ -30,9 +33,10 @@ export async function createDebate({
   body: string;
   subheadings: string[];
 }) {
-  assertModerator(actor);
+  enforce(moderateRefusal(viewerOf(actor)));
   const bodyHtml = renderMarkdown(body);
-  return db.$transaction(async (tx) => {
+  return write(async (w) => {
+    const { tx } = w;
     const debate = await tx.debate.create({
       data: {
         slug: await uniqueDebateSlug(tx, title),
@@ -50,7 +54,8 @@ export async function createDebate({
       taken.push(slug);
       await tx.subheading.create({ data: { debateId: debate.id, slug, title: subheadingTitle, position: index + 1 } });
     }
-    await logModeration(tx, {
+    w.touch(...debateTags(debate.id));
+    await logModeration(w, {
       actorId: actor.id,
       action: "create_debate",
       debateId: debate.id,

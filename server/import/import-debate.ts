@@ -19,86 +19,105 @@ export type ImportSummary = {
   authorsCreated: number;
 };
 
+/** Posts written per transaction: small enough that the site's own writes never wait long. */
+export const IMPORT_BATCH = 500;
+
 /**
- * Imports an archived debate. Idempotent: what exists (matched by slug and import key) is kept
- * as it is, only what is missing is added, all in one transaction.
+ * Imports an archived debate. Idempotent and resumable: what exists (matched by slug and import
+ * key) is kept as it is and only what is missing is added, so an import that stopped half-way
+ * carries on where it stopped. The debate, subheadings and authors are written first, then the
+ * posts, parents before replies, `batchSize` to a transaction, so that the site keeps serving
+ * (and posting) while a large archive goes in. The counters commit with each batch.
  */
-export async function importDebate(db: Db, raw: unknown): Promise<ImportSummary> {
+export async function importDebate(
+  db: Db,
+  raw: unknown,
+  { batchSize = IMPORT_BATCH }: { batchSize?: number } = {},
+): Promise<ImportSummary> {
   const file = debateFileSchema.parse(raw);
   checkReferences(file);
-  return db.$transaction(
-    async (tx) => {
-      const summary: ImportSummary = {
-        debateCreated: false,
-        subheadingsCreated: 0,
-        postsCreated: 0,
-        authorsCreated: 0,
-      };
-      const authorIds = await upsertAuthors(tx, file, summary);
-      const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
-
-      let debate = await tx.debate.findUnique({ where: { slug: file.debate.slug }, select: { id: true } });
-      if (!debate) {
-        debate = await tx.debate.create({
+  const summary: ImportSummary = { debateCreated: false, subheadingsCreated: 0, postsCreated: 0, authorsCreated: 0 };
+  const { debateId, subheadingIds, authorIds } = await db.$transaction(async (tx) => {
+    const authorIds = await upsertAuthors(tx, file, summary);
+    const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
+    let debate = await tx.debate.findUnique({ where: { slug: file.debate.slug }, select: { id: true } });
+    if (!debate) {
+      debate = await tx.debate.create({
+        data: {
+          slug: file.debate.slug,
+          title: file.debate.title,
+          body: file.debate.body,
+          bodyHtml: renderMarkdown(file.debate.body),
+          renderVersion: RENDER_VERSION,
+          authorId: authorId(file.debate.author),
+          attributionNote: file.debate.authorNote ?? null,
+          viewCount: file.debate.views,
+          createdAt: new Date(UNDATED_BASE),
+          lastActivityAt: new Date(UNDATED_BASE),
+          dateKnown: false,
+        },
+        select: { id: true },
+      });
+      summary.debateCreated = true;
+    }
+    const subheadingIds = new Map<string, string>();
+    for (const section of [...file.sections].sort((a, b) => a.position - b.position)) {
+      const existing = await tx.subheading.findUnique({
+        where: { debateId_slug: { debateId: debate.id, slug: section.slug } },
+        select: { id: true },
+      });
+      const subheading =
+        existing ??
+        (await tx.subheading.create({
           data: {
-            slug: file.debate.slug,
-            title: file.debate.title,
-            body: file.debate.body,
-            bodyHtml: renderMarkdown(file.debate.body),
-            renderVersion: RENDER_VERSION,
-            authorId: authorId(file.debate.author),
-            attributionNote: file.debate.authorNote ?? null,
-            viewCount: file.debate.views,
-            createdAt: new Date(UNDATED_BASE),
-            lastActivityAt: new Date(UNDATED_BASE),
-            dateKnown: false,
+            debateId: debate.id,
+            slug: section.slug,
+            title: section.title,
+            description: section.description ?? null,
+            position: section.position,
           },
           select: { id: true },
-        });
-        summary.debateCreated = true;
-      }
+        }));
+      if (!existing) summary.subheadingsCreated++;
+      subheadingIds.set(section.slug, subheading.id);
+    }
+    return { debateId: debate.id, subheadingIds, authorIds };
+  });
 
-      const subheadingIds = new Map<string, string>();
-      for (const section of [...file.sections].sort((a, b) => a.position - b.position)) {
-        const existing = await tx.subheading.findUnique({
-          where: { debateId_slug: { debateId: debate.id, slug: section.slug } },
-          select: { id: true },
-        });
-        const subheading =
-          existing ??
-          (await tx.subheading.create({
-            data: {
-              debateId: debate.id,
-              slug: section.slug,
-              title: section.title,
-              description: section.description ?? null,
-              position: section.position,
-            },
-            select: { id: true },
-          }));
-        if (!existing) summary.subheadingsCreated++;
-        subheadingIds.set(section.slug, subheading.id);
-      }
-
-      const existingKeys = new Map(
-        (
-          await tx.post.findMany({
-            where: { debateId: debate.id, importKey: { not: null } },
-            select: { id: true, importKey: true },
-          })
-        ).map((p) => [p.importKey!, p.id]),
-      );
-      for (const { key, parentKey, input } of postsInImportOrder(file, subheadingIds, authorId)) {
-        if (existingKeys.has(key)) continue;
-        const parentId = parentKey ? existingKeys.get(parentKey) : null;
-        const post = await insertPost(tx, { ...input, parentId, importKey: key });
-        existingKeys.set(key, post.id);
-        summary.postsCreated++;
-      }
-      return summary;
-    },
-    { timeout: 60_000 },
+  const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
+  const imported = new Map(
+    (
+      await db.post.findMany({
+        where: { debateId, importKey: { not: null } },
+        select: { id: true, importKey: true },
+      })
+    ).map((p) => [p.importKey!, p.id]),
   );
+  const missing = postsInImportOrder(file, subheadingIds, authorId).filter((p) => !imported.has(p.key));
+  for (let start = 0; start < missing.length; start += batchSize) {
+    // Rendered before the transaction, so the write lock is held for the inserts alone.
+    const batch = missing
+      .slice(start, start + batchSize)
+      .map((p) => ({ ...p, bodyHtml: renderMarkdown(p.input.body) }));
+    const created = await db.$transaction(
+      async (tx) => {
+        // The command line cannot reach a running server's cache, so the tags are not kept: a
+        // server shows imported posts once the cached pages of that debate are renewed.
+        const w = { tx, touch: () => {} };
+        const made = new Map<string, string>();
+        for (const { key, parentKey, input, bodyHtml } of batch) {
+          const parentId = parentKey ? (imported.get(parentKey) ?? made.get(parentKey)) : null;
+          const post = await insertPost(w, { ...input, bodyHtml, parentId, importKey: key });
+          made.set(key, post.id);
+        }
+        return made;
+      },
+      { timeout: 60_000 },
+    );
+    for (const [key, id] of created) imported.set(key, id);
+    summary.postsCreated += created.size;
+  }
+  return summary;
 }
 
 async function upsertAuthors(tx: DbTx, file: DebateFile, summary: ImportSummary): Promise<Map<string, string>> {

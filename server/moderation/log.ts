@@ -1,5 +1,6 @@
 import "server-only";
-import type { DbTx } from "../db";
+import { cacheTags } from "@/lib/cache-tags";
+import type { Write } from "../write";
 
 export type ModerationEntry = {
   actorId: string;
@@ -37,7 +38,11 @@ export type ModerationEntry = {
   detail?: string | null;
 };
 
-/** Records a moderator's or admin's action, in the same transaction as the action itself. */
-export async function logModeration(tx: DbTx, entry: ModerationEntry): Promise<void> {
+/**
+ * Records a moderator's or admin's action, in the same write as the action itself; the public
+ * log shows it from then on.
+ */
+export async function logModeration({ tx, touch }: Write, entry: ModerationEntry): Promise<void> {
   await tx.moderationAction.create({ data: entry });
+  touch(cacheTags.moderationLog());
 }

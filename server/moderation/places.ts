@@ -1,23 +1,25 @@
 import "server-only";
-import type { SessionUser } from "../auth/session";
-import { assertModerator } from "../auth/roles";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { debateTags } from "@/lib/cache-tags";
+import { moderateRefusal } from "@/lib/permissions";
+import { viewerOf, type SessionUser } from "../auth/session";
+import type { DbTx } from "../db";
+import { AppError, enforce } from "../errors";
+import { write } from "../write";
 import { logModeration } from "./log";
 
 /** What a lock or slow mode applies to: one subheading, or a whole debate. */
 export type Place = { subheadingId: string } | { debateId: string };
 
-async function resolvePlace(place: Place) {
+async function resolvePlace(tx: DbTx, place: Place) {
   if ("subheadingId" in place) {
-    const s = await db.subheading.findUnique({
+    const s = await tx.subheading.findUnique({
       where: { id: place.subheadingId },
       select: { id: true, debateId: true },
     });
     if (!s) throw new AppError("NOT_FOUND", "That subheading does not exist.");
     return { kind: "subheading" as const, debateId: s.debateId, subheadingId: s.id };
   }
-  const d = await db.debate.findUnique({ where: { id: place.debateId }, select: { id: true } });
+  const d = await tx.debate.findUnique({ where: { id: place.debateId }, select: { id: true } });
   if (!d) throw new AppError("NOT_FOUND", "That debate does not exist.");
   return { kind: "debate" as const, debateId: d.id, subheadingId: null };
 }
@@ -34,37 +36,39 @@ export async function setLocked({
   locked: boolean;
   reason?: string | null;
 }) {
-  assertModerator(actor);
-  const p = await resolvePlace(place);
-  await db.$transaction(async (tx) => {
-    if (p.kind === "subheading") await tx.subheading.update({ where: { id: p.subheadingId! }, data: { locked } });
-    else await tx.debate.update({ where: { id: p.debateId }, data: { locked } });
-    await logModeration(tx, {
+  enforce(moderateRefusal(viewerOf(actor)));
+  return write(async (w) => {
+    const p = await resolvePlace(w.tx, place);
+    if (p.kind === "subheading") await w.tx.subheading.update({ where: { id: p.subheadingId! }, data: { locked } });
+    else await w.tx.debate.update({ where: { id: p.debateId }, data: { locked } });
+    w.touch(...debateTags(p.debateId));
+    await logModeration(w, {
       actorId: actor.id,
       action: `${locked ? "lock" : "unlock"}_${p.kind}`,
       reason,
       debateId: p.debateId,
       subheadingId: p.subheadingId,
     });
+    return p;
   });
-  return p;
 }
 
 /** Slow mode: a member must wait this many seconds between two posts there (0 turns it off). */
 export async function setSlowMode({ actor, place, seconds }: { actor: SessionUser; place: Place; seconds: number }) {
-  assertModerator(actor);
-  const p = await resolvePlace(place);
-  await db.$transaction(async (tx) => {
-    if (p.kind === "subheading")
-      await tx.subheading.update({ where: { id: p.subheadingId! }, data: { slowModeSeconds: seconds } });
-    else await tx.debate.update({ where: { id: p.debateId }, data: { slowModeSeconds: seconds } });
-    await logModeration(tx, {
+  enforce(moderateRefusal(viewerOf(actor)));
+  return write(async (w) => {
+    const p = await resolvePlace(w.tx, place);
+    const data = { slowModeSeconds: seconds };
+    if (p.kind === "subheading") await w.tx.subheading.update({ where: { id: p.subheadingId! }, data });
+    else await w.tx.debate.update({ where: { id: p.debateId }, data });
+    w.touch(...debateTags(p.debateId));
+    await logModeration(w, {
       actorId: actor.id,
       action: `slow_mode_${p.kind}`,
       debateId: p.debateId,
       subheadingId: p.subheadingId,
       detail: seconds ? `${seconds} s between posts` : "off",
     });
+    return p;
   });
-  return p;
 }

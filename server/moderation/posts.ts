@@ -1,9 +1,11 @@
 import "server-only";
-import type { SessionUser } from "../auth/session";
-import { assertModerator } from "../auth/roles";
-import { db } from "../db";
+import { postTags } from "@/lib/cache-tags";
+import { canSeeHidden, moderateRefusal } from "@/lib/permissions";
+import { viewerOf, type SessionUser } from "../auth/session";
+import { db, type DbTx } from "../db";
 import { descendantIds } from "../db-sql";
-import { AppError } from "../errors";
+import { AppError, enforce } from "../errors";
+import { write } from "../write";
 import { logModeration } from "./log";
 
 const postScope = {
@@ -16,35 +18,28 @@ const postScope = {
   hiddenAt: true,
   deletedAt: true,
   pinnedAt: true,
-  debate: { select: { slug: true } },
 } as const;
 
-async function findPost(postId: string) {
-  const post = await db.post.findUnique({ where: { id: postId }, select: postScope });
+async function findPost(tx: DbTx, postId: string) {
+  const post = await tx.post.findUnique({ where: { id: postId }, select: postScope });
   if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
   return post;
 }
 
-const written = (post: Awaited<ReturnType<typeof findPost>>) => ({
-  id: post.id,
-  debateId: post.debateId,
-  subheadingId: post.subheadingId,
-  rootId: post.rootId,
-  debateSlug: post.debate.slug,
-});
+const staffOnly = (actor: SessionUser) => enforce(moderateRefusal(viewerOf(actor)));
 
 /** Hides a post from everyone but moderators, with a reason readers see. Resolves its open reports. */
 export async function hidePost({ actor, postId, reason }: { actor: SessionUser; postId: string; reason: string }) {
-  assertModerator(actor);
-  const post = await findPost(postId);
-  if (post.deletedAt) throw new AppError("INVALID", "That post was deleted by its author.");
-  const now = new Date();
-  await db.$transaction(async (tx) => {
-    await tx.post.update({
+  staffOnly(actor);
+  return write(async (w) => {
+    const post = await findPost(w.tx, postId);
+    if (post.deletedAt) throw new AppError("INVALID", "That post was deleted by its author.");
+    const now = new Date();
+    await w.tx.post.update({
       where: { id: postId },
       data: { hiddenAt: now, hiddenReason: reason, hiddenById: actor.id },
     });
-    await tx.report.updateMany({
+    await w.tx.report.updateMany({
       where: { postId, status: "OPEN" },
       data: {
         status: "RESOLVED",
@@ -54,16 +49,11 @@ export async function hidePost({ actor, postId, reason }: { actor: SessionUser; 
         resolution: `Post hidden: ${reason}`,
       },
     });
-    await logModeration(tx, {
-      actorId: actor.id,
-      action: "hide_post",
-      reason,
-      postId,
-      subheadingId: post.subheadingId,
-      debateId: post.debateId,
-    });
+    w.touch(...postTags(post));
+    const { subheadingId, debateId } = post;
+    await logModeration(w, { actorId: actor.id, action: "hide_post", reason, postId, subheadingId, debateId });
+    return { id: post.id };
   });
-  return written(post);
 }
 
 export async function restorePost({
@@ -75,26 +65,21 @@ export async function restorePost({
   postId: string;
   reason?: string | null;
 }) {
-  assertModerator(actor);
-  const post = await findPost(postId);
-  if (!post.hiddenAt) throw new AppError("INVALID", "That post is not hidden.");
-  await db.$transaction(async (tx) => {
-    await tx.post.update({ where: { id: postId }, data: { hiddenAt: null, hiddenReason: null, hiddenById: null } });
-    await logModeration(tx, {
-      actorId: actor.id,
-      action: "restore_post",
-      reason,
-      postId,
-      subheadingId: post.subheadingId,
-      debateId: post.debateId,
-    });
+  staffOnly(actor);
+  return write(async (w) => {
+    const post = await findPost(w.tx, postId);
+    if (!post.hiddenAt) throw new AppError("INVALID", "That post is not hidden.");
+    await w.tx.post.update({ where: { id: postId }, data: { hiddenAt: null, hiddenReason: null, hiddenById: null } });
+    w.touch(...postTags(post));
+    const { subheadingId, debateId } = post;
+    await logModeration(w, { actorId: actor.id, action: "restore_post", reason, postId, subheadingId, debateId });
+    return { id: post.id };
   });
-  return written(post);
 }
 
 /** A hidden post's content, which moderators still see. */
 export async function getHiddenPost({ actor, postId }: { actor: SessionUser; postId: string }) {
-  assertModerator(actor);
+  if (!canSeeHidden(viewerOf(actor))) staffOnly(actor);
   const post = await db.post.findUnique({
     where: { id: postId },
     select: { title: true, bodyHtml: true, hiddenReason: true },
@@ -105,20 +90,17 @@ export async function getHiddenPost({ actor, postId }: { actor: SessionUser; pos
 
 /** Pins a contribution to the top of its subheading, or unpins it. */
 export async function setPinned({ actor, postId, pinned }: { actor: SessionUser; postId: string; pinned: boolean }) {
-  assertModerator(actor);
-  const post = await findPost(postId);
-  if (post.parentId) throw new AppError("INVALID", "Only a top-level contribution can be pinned.");
-  await db.$transaction(async (tx) => {
-    await tx.post.update({ where: { id: postId }, data: { pinnedAt: pinned ? new Date() : null } });
-    await logModeration(tx, {
-      actorId: actor.id,
-      action: pinned ? "pin_post" : "unpin_post",
-      postId,
-      subheadingId: post.subheadingId,
-      debateId: post.debateId,
-    });
+  staffOnly(actor);
+  return write(async (w) => {
+    const post = await findPost(w.tx, postId);
+    if (post.parentId) throw new AppError("INVALID", "Only a top-level contribution can be pinned.");
+    await w.tx.post.update({ where: { id: postId }, data: { pinnedAt: pinned ? new Date() : null } });
+    w.touch(...postTags(post));
+    const { subheadingId, debateId } = post;
+    const action = pinned ? "pin_post" : "unpin_post";
+    await logModeration(w, { actorId: actor.id, action, postId, subheadingId, debateId });
+    return { id: post.id };
   });
-  return written(post);
 }
 
 /**
@@ -137,24 +119,27 @@ export async function movePost({
   toSubheadingId: string;
   reason?: string | null;
 }) {
-  assertModerator(actor);
-  const post = await findPost(postId);
-  const target = await db.subheading.findUnique({
-    where: { id: toSubheadingId },
-    select: { id: true, debateId: true, archivedAt: true },
-  });
-  if (!target || target.debateId !== post.debateId || target.archivedAt) {
-    throw new AppError("INVALID", "Choose a subheading of the same debate.", "toSubheadingId");
-  }
-  if (target.id === post.subheadingId && !post.parentId)
-    throw new AppError("INVALID", "That contribution is already there.", "toSubheadingId");
+  staffOnly(actor);
+  return write(async (w) => {
+    const { tx } = w;
+    const post = await findPost(tx, postId);
+    const target = await tx.subheading.findUnique({
+      where: { id: toSubheadingId },
+      select: { id: true, debateId: true, archivedAt: true },
+    });
+    if (!target || target.debateId !== post.debateId || target.archivedAt) {
+      throw new AppError("INVALID", "Choose a subheading of the same debate.", "toSubheadingId");
+    }
+    if (target.id === post.subheadingId && !post.parentId) {
+      throw new AppError("INVALID", "That contribution is already there.", "toSubheadingId");
+    }
 
-  const descendants = await descendantIds(db, post.id, Number.MAX_SAFE_INTEGER);
-  const size = 1 + descendants.length;
-  const oldRootId = post.rootId ?? post.id;
-  const fromId = post.subheadingId;
+    const descendants = await descendantIds(tx, post.id, Number.MAX_SAFE_INTEGER);
+    const size = 1 + descendants.length;
+    const fromId = post.subheadingId;
+    // Everything that showed the thread where it was, and everything that shows it where it goes.
+    w.touch(...postTags(post), ...postTags({ ...post, subheadingId: target.id, rootId: null }));
 
-  await db.$transaction(async (tx) => {
     if (post.parentId) {
       // Detach: the post becomes the root of its own thread, everything below it rises.
       await tx.post.update({ where: { id: post.parentId }, data: { replyCount: { decrement: 1 } } });
@@ -179,8 +164,9 @@ export async function movePost({
       });
     } else {
       await tx.post.update({ where: { id: post.id }, data: { subheadingId: target.id, pinnedAt: null } });
-      if (descendants.length > 0)
+      if (descendants.length > 0) {
         await tx.post.updateMany({ where: { id: { in: descendants } }, data: { subheadingId: target.id } });
+      }
       await tx.subheading.update({
         where: { id: fromId },
         data: { contributionCount: { decrement: 1 }, replyCount: { decrement: size - 1 } },
@@ -198,7 +184,7 @@ export async function movePost({
       });
       await tx.subheading.update({ where: { id: subheadingId }, data: { lastActivityAt: latest?.createdAt ?? null } });
     }
-    await logModeration(tx, {
+    await logModeration(w, {
       actorId: actor.id,
       action: "move_post",
       reason,
@@ -209,10 +195,6 @@ export async function movePost({
       toSubheadingId: target.id,
       detail: post.parentId ? "made a top-level contribution" : null,
     });
+    return { moved: size };
   });
-  return {
-    moved: size,
-    from: { ...written(post), rootId: oldRootId },
-    to: { id: post.id, debateId: post.debateId, subheadingId: target.id, rootId: null, debateSlug: post.debate.slug },
-  };
 }

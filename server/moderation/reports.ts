@@ -1,23 +1,25 @@
 import "server-only";
 import { excerptFromHtml } from "@/lib/text";
-import type { SessionUser } from "../auth/session";
-import { assertModerator } from "../auth/roles";
+import { moderateRefusal, reportRefusal, writeRefusal } from "@/lib/permissions";
+import { viewerOf, type SessionUser } from "../auth/session";
 import { db } from "../db";
-import { AppError } from "../errors";
-import { assertCanWrite } from "../users/can-write";
+import { AppError, enforce } from "../errors";
+import { unseen, write } from "../write";
 import { logModeration } from "./log";
 
 /** A member reports a post to the moderators: one open report per member per post. */
 export async function reportPost({ actor, postId, reason }: { actor: SessionUser; postId: string; reason: string }) {
-  assertCanWrite(actor);
+  const viewer = viewerOf(actor);
+  enforce(writeRefusal(viewer));
   const post = await db.post.findUnique({
     where: { id: postId },
-    select: { id: true, deletedAt: true, authorId: true },
+    select: { id: true, deletedAt: true, hiddenAt: true, authorId: true },
   });
   if (!post || post.deletedAt) throw new AppError("NOT_FOUND", "That post does not exist (any more).");
-  if (post.authorId === actor.id) throw new AppError("INVALID", "You cannot report your own post.");
+  enforce(reportRefusal(viewer, { authorId: post.authorId, state: post.hiddenAt ? "hidden" : "visible" }), "INVALID");
   try {
-    return await db.report.create({ data: { postId, reporterId: actor.id, reason }, select: { id: true } });
+    // Reports are for the moderators' queue only: no page anyone reads changes.
+    return unseen(await db.report.create({ data: { postId, reporterId: actor.id, reason }, select: { id: true } }));
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === "P2002") {
       throw new AppError("CONFLICT", "You have already reported this post; a moderator will look at it.");
@@ -36,14 +38,11 @@ export async function dismissReports({
   postId: string;
   reason?: string | null;
 }) {
-  assertModerator(actor);
-  const post = await db.post.findUnique({
-    where: { id: postId },
-    select: { id: true, debateId: true, subheadingId: true },
-  });
-  if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.report.updateMany({
+  enforce(moderateRefusal(viewerOf(actor)));
+  return write(async (w) => {
+    const post = await w.tx.post.findUnique({ where: { id: postId }, select: { debateId: true, subheadingId: true } });
+    if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+    const { count } = await w.tx.report.updateMany({
       where: { postId, status: "OPEN" },
       data: {
         status: "DISMISSED",
@@ -54,20 +53,14 @@ export async function dismissReports({
       },
     });
     if (count === 0) throw new AppError("INVALID", "There are no open reports on that post.");
-    await logModeration(tx, {
-      actorId: actor.id,
-      action: "dismiss_reports",
-      reason,
-      postId,
-      debateId: post.debateId,
-      subheadingId: post.subheadingId,
-    });
+    await logModeration(w, { actorId: actor.id, action: "dismiss_reports", reason, postId, ...post });
+    return { postId };
   });
 }
 
 /** The queue: reports grouped by post, open ones oldest first, resolved ones newest first. */
 export async function listReportQueue({ actor, status }: { actor: SessionUser; status: "open" | "resolved" }) {
-  assertModerator(actor);
+  enforce(moderateRefusal(viewerOf(actor)));
   const reports = await db.report.findMany({
     where: status === "open" ? { status: "OPEN" } : { status: { not: "OPEN" } },
     orderBy: [{ createdAt: status === "open" ? "asc" : "desc" }, { id: "asc" }],

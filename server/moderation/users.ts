@@ -1,21 +1,22 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/client";
-import type { SessionUser } from "../auth/session";
-import { assertAdmin, assertModerator } from "../auth/roles";
+import { moderateRefusal, restrictRefusal, roleRefusal, type Refusal, type Viewer } from "@/lib/permissions";
+import { viewerOf, type SessionUser } from "../auth/session";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError, enforce } from "../errors";
+import { write, type Write } from "../write";
 import { logModeration } from "./log";
 
-async function target(actor: SessionUser, userId: string) {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, role: true, importKey: true, name: true },
-  });
+/** The member an action is aimed at, once the rule for that action allows it. */
+async function target(
+  { tx }: Write,
+  actor: SessionUser,
+  userId: string,
+  rule: (viewer: Viewer, target: { id: string; role: Role }) => Refusal,
+) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, importKey: true } });
   if (!user || user.importKey) throw new AppError("NOT_FOUND", "That member does not exist.");
-  if (user.id === actor.id) throw new AppError("INVALID", "You cannot do that to your own account.");
-  // Moderators answer to admins: only an admin may restrict a moderator or admin.
-  if (user.role !== "MEMBER" && actor.role !== "ADMIN")
-    throw new AppError("FORBIDDEN", "Only an admin can restrict a moderator or admin.");
+  enforce(rule(viewerOf(actor), user));
   return user;
 }
 
@@ -36,19 +37,12 @@ export async function suspendUser({
   reason: string;
   reportPostId?: string | null;
 }) {
-  assertModerator(actor);
-  const user = await target(actor, userId);
-  const until = new Date(Date.now() + hours * 3600_000);
-  const reported = reportPostId
-    ? await db.post.findUnique({
-        where: { id: reportPostId },
-        select: { id: true, debateId: true, subheadingId: true, rootId: true },
-      })
-    : null;
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { suspendedUntil: until, suspendReason: reason } });
+  return write(async (w) => {
+    const user = await target(w, actor, userId, restrictRefusal);
+    const until = new Date(Date.now() + hours * 3600_000);
+    await w.tx.user.update({ where: { id: user.id }, data: { suspendedUntil: until, suspendReason: reason } });
     if (reportPostId) {
-      await tx.report.updateMany({
+      await w.tx.report.updateMany({
         where: { postId: reportPostId, status: "OPEN" },
         data: {
           status: "RESOLVED",
@@ -59,7 +53,7 @@ export async function suspendUser({
         },
       });
     }
-    await logModeration(tx, {
+    await logModeration(w, {
       actorId: actor.id,
       action: "suspend_user",
       reason,
@@ -67,19 +61,17 @@ export async function suspendUser({
       postId: reportPostId,
       detail: `until ${until.toISOString()}`,
     });
+    return { userId: user.id, until };
   });
-  // The post whose reports this resolved, so the caller can refresh the pages showing it.
-  return { userId: user.id, until, reportedPost: reported };
 }
 
 export async function banUser({ actor, userId, reason }: { actor: SessionUser; userId: string; reason: string }) {
-  assertModerator(actor);
-  const user = await target(actor, userId);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { bannedAt: new Date(), suspendReason: reason } });
-    await logModeration(tx, { actorId: actor.id, action: "ban_user", reason, targetUserId: user.id });
+  return write(async (w) => {
+    const user = await target(w, actor, userId, restrictRefusal);
+    await w.tx.user.update({ where: { id: user.id }, data: { bannedAt: new Date(), suspendReason: reason } });
+    await logModeration(w, { actorId: actor.id, action: "ban_user", reason, targetUserId: user.id });
+    return { userId: user.id };
   });
-  return { userId: user.id };
 }
 
 export async function liftRestrictions({
@@ -91,37 +83,35 @@ export async function liftRestrictions({
   userId: string;
   reason?: string | null;
 }) {
-  assertModerator(actor);
-  const user = await target(actor, userId);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({
+  return write(async (w) => {
+    const user = await target(w, actor, userId, restrictRefusal);
+    await w.tx.user.update({
       where: { id: user.id },
       data: { bannedAt: null, suspendedUntil: null, suspendReason: null },
     });
-    await logModeration(tx, { actorId: actor.id, action: "lift_restrictions", reason, targetUserId: user.id });
+    await logModeration(w, { actorId: actor.id, action: "lift_restrictions", reason, targetUserId: user.id });
+    return { userId: user.id };
   });
-  return { userId: user.id };
 }
 
 /** Admins grant and revoke moderator (and admin). */
 export async function setRole({ actor, userId, role }: { actor: SessionUser; userId: string; role: Role }) {
-  assertAdmin(actor);
-  const user = await target(actor, userId);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { role } });
-    await logModeration(tx, {
+  return write(async (w) => {
+    const user = await target(w, actor, userId, roleRefusal);
+    await w.tx.user.update({ where: { id: user.id }, data: { role } });
+    await logModeration(w, {
       actorId: actor.id,
       action: "set_role",
       targetUserId: user.id,
       detail: role.toLowerCase(),
     });
+    return { userId: user.id, role };
   });
-  return { userId: user.id, role };
 }
 
 /** Members for the moderators' user list: newest first, or those whose name or email matches. */
 export async function listUsers({ actor, query }: { actor: SessionUser; query: string }) {
-  assertModerator(actor);
+  enforce(moderateRefusal(viewerOf(actor)));
   const q = query.trim();
   return db.user.findMany({
     where: { importKey: null, ...(q && { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] }) },

@@ -121,4 +121,30 @@ describe("createPost", () => {
       await createPost({ actor: regular, subheadingId, parentId: null, title: null, body: `post ${i}` });
     expect(await db.post.count({ where: { authorId: regular.id } })).toBe(3);
   });
+
+  it("makes one post of a submission sent twice with the same idempotency key, and answers both with it", async () => {
+    const debate = await createDebate();
+    const actor = await createMember();
+    const input = { subheadingId: debate.subheadings[0]!.id, parentId: null, title: null, body: "Said once." };
+    const first = await createPost({ actor, ...input, idempotencyKey: "form-1" });
+    const again = await createPost({ actor, ...input, idempotencyKey: "form-1" });
+    expect(again.id).toBe(first.id);
+    expect(again.tags).toEqual([]); // nothing new to invalidate
+    expect(await counters(input.subheadingId)).toMatchObject({ sub: [1, 0], posts: 1 });
+    // Another form, or another member with the same key, makes a post of its own.
+    const other = await createPost({ actor, ...input, idempotencyKey: "form-2" });
+    const someoneElse = await createPost({ actor: await createMember(), ...input, idempotencyKey: "form-1" });
+    expect(new Set([first.id, other.id, someoneElse.id]).size).toBe(3);
+  });
+
+  it("lets no two posts sent at once slip past the posting limit together", async () => {
+    const debate = await createDebate();
+    const newcomer = await createMember({ createdAt: new Date() }); // 2 posts a minute on the first day
+    const input = { subheadingId: debate.subheadings[0]!.id, parentId: null, title: null };
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => createPost({ actor: newcomer, ...input, body: `at once ${i}` })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    expect(await db.post.count({ where: { authorId: newcomer.id } })).toBe(2);
+  });
 });

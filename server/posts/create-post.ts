@@ -1,94 +1,118 @@
 import "server-only";
+import { renderMarkdown } from "@/lib/markdown";
 import { POSTING_LOOKBACK_MS, postingRetryAfter } from "@/lib/rules/post-rate-limit";
 import type { CreatePostInput } from "@/lib/schemas/post";
-import type { SessionUser } from "../auth/session";
-import { db } from "../db";
-import { AppError } from "../errors";
-import { assertCanWrite } from "../users/can-write";
+import { postRefusal, replyRefusal, writeRefusal } from "@/lib/permissions";
+import { viewerOf, type SessionUser } from "../auth/session";
+import type { DbTx } from "../db";
+import { AppError, enforce } from "../errors";
+import { write } from "../write";
 import { insertPost } from "./insert-post";
 
 /**
  * A member adds a contribution under a subheading, or a reply beneath a post. Refused, with
  * nothing written, when the subheading or debate is locked or archived, the post answered is
- * gone, or the member is posting too fast.
+ * gone, or the member is posting too fast. The checks run inside the write transaction, which
+ * SQLite serialises, so two posts sent at once cannot both slip under a limit. A submission sent
+ * again with the same idempotency key (its answer was lost) gets the post it already made.
  */
-export async function createPost({ actor, ...input }: CreatePostInput & { actor: SessionUser }) {
-  assertCanWrite(actor);
-  const subheading = await db.subheading.findUnique({
-    where: { id: input.subheadingId },
-    select: {
-      id: true,
-      locked: true,
-      archivedAt: true,
-      slowModeSeconds: true,
-      debate: { select: { id: true, slug: true, locked: true, archivedAt: true, slowModeSeconds: true } },
-    },
-  });
-  if (!subheading || subheading.archivedAt || subheading.debate.archivedAt) {
-    throw new AppError("NOT_FOUND", "That subheading does not exist (any more).", "subheadingId");
-  }
-  if (subheading.locked || subheading.debate.locked)
-    throw new AppError("LOCKED", "This part of the debate is locked: it can be read, but no longer added to.");
+type NewPost = Omit<CreatePostInput, "idempotencyKey"> & { idempotencyKey?: string | null; actor: SessionUser };
 
-  if (input.parentId) {
-    const parent = await db.post.findUnique({
-      where: { id: input.parentId },
-      select: { subheadingId: true, deletedAt: true, hiddenAt: true },
+export async function createPost({ actor, ...input }: NewPost) {
+  const viewer = viewerOf(actor);
+  enforce(writeRefusal(viewer));
+  const bodyHtml = renderMarkdown(input.body);
+  return write(async (w) => {
+    const { tx } = w;
+    if (input.idempotencyKey) {
+      const made = await tx.post.findUnique({
+        where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
+        select: { ...madeSelect, debate: { select: { slug: true } } },
+      });
+      if (made) return { ...made, debateSlug: made.debate.slug };
+    }
+    const subheading = await tx.subheading.findUnique({
+      where: { id: input.subheadingId },
+      select: {
+        id: true,
+        locked: true,
+        archivedAt: true,
+        slowModeSeconds: true,
+        debate: { select: { id: true, slug: true, locked: true, archivedAt: true, slowModeSeconds: true } },
+      },
     });
-    if (!parent || parent.subheadingId !== subheading.id)
-      throw new AppError("NOT_FOUND", "The post you are replying to does not exist.");
-    if (parent.deletedAt || parent.hiddenAt)
-      throw new AppError("INVALID", "That post has been removed, so it can't be replied to.");
-  }
+    if (!subheading || subheading.archivedAt || subheading.debate.archivedAt) {
+      throw new AppError("NOT_FOUND", "That subheading does not exist (any more).", "subheadingId");
+    }
+    const place = { locked: subheading.locked || subheading.debate.locked };
+    if (input.parentId) {
+      const parent = await tx.post.findUnique({
+        where: { id: input.parentId },
+        select: { subheadingId: true, authorId: true, deletedAt: true, hiddenAt: true },
+      });
+      if (!parent || parent.subheadingId !== subheading.id) {
+        throw new AppError("NOT_FOUND", "The post you are replying to does not exist.");
+      }
+      const state = parent.deletedAt ? "deleted" : parent.hiddenAt ? "hidden" : "visible";
+      enforce(replyRefusal(viewer, { authorId: parent.authorId, state }, place), "INVALID");
+    } else {
+      enforce(postRefusal(viewer, place), "LOCKED");
+    }
 
-  const now = new Date();
-  const recent = await db.post.findMany({
-    where: { authorId: actor.id, createdAt: { gt: new Date(now.getTime() - POSTING_LOOKBACK_MS) } },
-    select: { createdAt: true },
-  });
-  const wait = postingRetryAfter({ now, accountCreatedAt: actor.createdAt, recent: recent.map((p) => p.createdAt) });
-  if (wait)
-    throw new AppError(
-      "RATE_LIMITED",
-      `You are posting quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before posting again.`,
-    );
+    const now = new Date();
+    const recent = await tx.post.findMany({
+      where: { authorId: actor.id, createdAt: { gt: new Date(now.getTime() - POSTING_LOOKBACK_MS) } },
+      select: { createdAt: true },
+    });
+    const wait = postingRetryAfter({ now, accountCreatedAt: actor.createdAt, recent: recent.map((p) => p.createdAt) });
+    if (wait) {
+      throw new AppError(
+        "RATE_LIMITED",
+        `You are posting quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before posting again.`,
+      );
+    }
 
-  await assertSlowMode(actor.id, now, [
-    { seconds: subheading.slowModeSeconds, where: { subheadingId: subheading.id }, place: "subheading" },
-    { seconds: subheading.debate.slowModeSeconds, where: { debateId: subheading.debate.id }, place: "debate" },
-  ]);
+    await assertSlowMode(tx, actor.id, now, [
+      { seconds: subheading.slowModeSeconds, where: { subheadingId: subheading.id }, place: "subheading" },
+      { seconds: subheading.debate.slowModeSeconds, where: { debateId: subheading.debate.id }, place: "debate" },
+    ]);
 
-  const post = await db.$transaction((tx) =>
-    insertPost(tx, {
+    const post = await insertPost(w, {
       subheadingId: subheading.id,
       parentId: input.parentId,
       authorId: actor.id,
       title: input.parentId ? null : input.title,
       body: input.body,
+      bodyHtml,
+      idempotencyKey: input.idempotencyKey,
       createdAt: now,
-    }),
-  );
-  return { ...post, debateSlug: subheading.debate.slug };
+    });
+    return { ...post, debateSlug: subheading.debate.slug };
+  });
 }
+
+const madeSelect = { id: true, debateId: true, subheadingId: true, parentId: true, rootId: true, depth: true } as const;
 
 /** Slow mode, set by a moderator on a subheading or debate: a minimum gap between one member's posts there. */
 async function assertSlowMode(
+  tx: DbTx,
   authorId: string,
   now: Date,
   rules: { seconds: number; where: { subheadingId: string } | { debateId: string }; place: string }[],
 ) {
   for (const rule of rules) {
     if (rule.seconds <= 0) continue;
-    const last = await db.post.findFirst({
+    const last = await tx.post.findFirst({
       where: { authorId, ...rule.where },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true },
     });
     const wait = last ? Math.ceil((last.createdAt.getTime() + rule.seconds * 1000 - now.getTime()) / 1000) : 0;
-    if (wait > 0)
+    if (wait > 0) {
       throw new AppError(
         "RATE_LIMITED",
         `Slow mode is on in this ${rule.place}: you can post again in ${wait} second${wait === 1 ? "" : "s"}.`,
       );
+    }
   }
 }

@@ -1,75 +1,60 @@
 import "server-only";
+import { postTags } from "@/lib/cache-tags";
 import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
+import { deleteRefusal, editRefusal } from "@/lib/permissions";
 import type { EditPostInput } from "@/lib/schemas/post";
-import { isModerator } from "../auth/roles";
-import type { SessionUser } from "../auth/session";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { viewerOf, type SessionUser } from "../auth/session";
+import { db, type DbTx } from "../db";
+import { AppError, enforce } from "../errors";
 import { logModeration } from "../moderation/log";
-import { assertCanWrite } from "../users/can-write";
+import { write } from "../write";
 
-/**
- * A post the actor may change: their own visible post, or (moderators) any post that is not
- * deleted. Withdrawing (delete) stays the author's alone.
- */
-async function editablePost(actor: SessionUser, postId: string, { moderatorsToo }: { moderatorsToo: boolean }) {
-  const post = await db.post.findUnique({
-    where: { id: postId },
-    select: {
-      id: true,
-      authorId: true,
-      parentId: true,
-      title: true,
-      body: true,
-      bodyHtml: true,
-      createdAt: true,
-      deletedAt: true,
-      hiddenAt: true,
-      debateId: true,
-      subheadingId: true,
-      rootId: true,
-      debate: { select: { slug: true } },
-    },
-  });
+const editableSelect = {
+  id: true,
+  authorId: true,
+  parentId: true,
+  title: true,
+  body: true,
+  bodyHtml: true,
+  createdAt: true,
+  deletedAt: true,
+  hiddenAt: true,
+  debateId: true,
+  subheadingId: true,
+  rootId: true,
+} as const;
+
+async function findPost(tx: DbTx, postId: string) {
+  const post = await tx.post.findUnique({ where: { id: postId }, select: editableSelect });
   if (!post || post.deletedAt) throw new AppError("NOT_FOUND", "That post does not exist (any more).");
-  const asModerator = moderatorsToo && isModerator(actor);
-  if (post.authorId !== actor.id && !asModerator)
-    throw new AppError("FORBIDDEN", "You can only change your own posts.");
-  if (post.hiddenAt && !asModerator)
-    throw new AppError("FORBIDDEN", "A moderator has hidden this post, so it can't be changed.");
-  return post;
+  return { ...post, state: post.hiddenAt ? ("hidden" as const) : ("visible" as const) };
 }
 
-/** The Markdown of one's own post, to edit it. */
+/** The Markdown of a post the actor may edit, to fill the edit form. */
 export async function getPostSource({ actor, postId }: { actor: SessionUser; postId: string }) {
-  const post = await editablePost(actor, postId, { moderatorsToo: true });
+  const post = await findPost(db, postId);
+  enforce(editRefusal(viewerOf(actor), post));
   return { title: post.title, body: post.body };
 }
 
 /**
- * Edits one's own post and keeps the version: the first edit also records the original, so the
- * history shows every version with who wrote it and when.
+ * Edits a post and keeps the version: the first edit also records the original, so the history
+ * shows every version with who wrote it and when. A moderator's edit of someone else's post is
+ * logged publicly.
  */
 export async function editPost({ actor, postId, title, body }: EditPostInput & { actor: SessionUser }) {
-  assertCanWrite(actor);
-  const post = await editablePost(actor, postId, { moderatorsToo: true });
-  const newTitle = post.parentId ? null : title;
-  if (post.body === body && post.title === newTitle) throw new AppError("INVALID", "Nothing has changed.", "body");
   const bodyHtml = renderMarkdown(body);
-  const now = new Date();
-
-  await db.$transaction(async (tx) => {
-    const versions = await tx.postRevision.count({ where: { postId } });
-    if (versions === 0) {
+  return write(async (w) => {
+    const { tx } = w;
+    const post = await findPost(tx, postId);
+    enforce(editRefusal(viewerOf(actor), post));
+    const newTitle = post.parentId ? null : title;
+    if (post.body === body && post.title === newTitle) throw new AppError("INVALID", "Nothing has changed.", "body");
+    const now = new Date();
+    if ((await tx.postRevision.count({ where: { postId } })) === 0) {
+      const { authorId: editorId, title: oldTitle, body: oldBody, bodyHtml: oldHtml, createdAt } = post;
       await tx.postRevision.create({
-        data: {
-          postId,
-          editorId: post.authorId,
-          title: post.title,
-          body: post.body,
-          bodyHtml: post.bodyHtml,
-          createdAt: post.createdAt,
-        },
+        data: { postId, editorId, title: oldTitle, body: oldBody, bodyHtml: oldHtml, createdAt },
       });
     }
     await tx.postRevision.create({
@@ -79,23 +64,13 @@ export async function editPost({ actor, postId, title, body }: EditPostInput & {
       where: { id: postId },
       data: { title: newTitle, body, bodyHtml, renderVersion: RENDER_VERSION, editedAt: now },
     });
+    w.touch(...postTags(post));
     if (actor.id !== post.authorId) {
-      await logModeration(tx, {
-        actorId: actor.id,
-        action: "edit_post",
-        postId,
-        debateId: post.debateId,
-        subheadingId: post.subheadingId,
-      });
+      const { debateId, subheadingId } = post;
+      await logModeration(w, { actorId: actor.id, action: "edit_post", postId, debateId, subheadingId });
     }
+    return { id: post.id };
   });
-  return {
-    id: post.id,
-    debateId: post.debateId,
-    subheadingId: post.subheadingId,
-    rootId: post.rootId,
-    debateSlug: post.debate.slug,
-  };
 }
 
 /**
@@ -103,13 +78,11 @@ export async function editPost({ actor, postId, title, body }: EditPostInput & {
  * keep their place; its content is no longer shown anywhere.
  */
 export async function deletePost({ actor, postId }: { actor: SessionUser; postId: string }) {
-  const post = await editablePost(actor, postId, { moderatorsToo: false });
-  await db.post.update({ where: { id: postId }, data: { deletedAt: new Date() } });
-  return {
-    id: post.id,
-    debateId: post.debateId,
-    subheadingId: post.subheadingId,
-    rootId: post.rootId,
-    debateSlug: post.debate.slug,
-  };
+  return write(async (w) => {
+    const post = await findPost(w.tx, postId);
+    enforce(deleteRefusal(viewerOf(actor), post));
+    await w.tx.post.update({ where: { id: postId }, data: { deletedAt: new Date() } });
+    w.touch(...postTags(post));
+    return { id: post.id };
+  });
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
-import type { DbTx } from "../db";
+import { postTags } from "@/lib/cache-tags";
 import { AppError } from "../errors";
+import type { Write } from "../write";
 
 export type InsertPostInput = {
   subheadingId: string;
@@ -9,19 +10,23 @@ export type InsertPostInput = {
   authorId: string | null;
   title?: string | null;
   body: string;
+  /** The body rendered beforehand, so that rendering never happens while the write lock is held. */
+  bodyHtml?: string;
   attributionNote?: string | null;
   sourceUrl?: string | null;
   importKey?: string | null;
+  idempotencyKey?: string | null;
   createdAt?: Date;
   dateKnown?: boolean;
 };
 
 /**
- * Writes a post and every counter that counts it. Must run inside the caller's transaction:
- * the counters and the row commit together or not at all. Authorization is the caller's.
+ * Writes a post and every counter that counts it, and touches the tags of every read that shows
+ * them. Runs inside the caller's write: the counters and the row commit together or not at all.
+ * Authorization is the caller's.
  */
-export async function insertPost(tx: DbTx, input: InsertPostInput) {
-  const bodyHtml = renderMarkdown(input.body);
+export async function insertPost({ tx, touch }: Write, input: InsertPostInput) {
+  const bodyHtml = input.bodyHtml ?? renderMarkdown(input.body);
   const createdAt = input.createdAt ?? new Date();
 
   const subheading = await tx.subheading.findUnique({
@@ -60,6 +65,7 @@ export async function insertPost(tx: DbTx, input: InsertPostInput) {
       attributionNote: input.attributionNote ?? null,
       sourceUrl: input.sourceUrl ?? null,
       importKey: input.importKey ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
       createdAt,
       dateKnown: input.dateKnown ?? true,
     },
@@ -82,5 +88,6 @@ export async function insertPost(tx: DbTx, input: InsertPostInput) {
   }
   if (input.parentId) await tx.post.update({ where: { id: input.parentId }, data: { replyCount: { increment: 1 } } });
 
+  touch(...postTags(post));
   return post;
 }

@@ -17,7 +17,7 @@ export async function listRevisions(tx: DbTx, debateSlug: string, postId: string
       deletedAt: true,
       hiddenAt: true,
       author: { select: authorSelect },
-      debate: { select: { slug: true, title: true } },
+      debate: { select: { id: true, slug: true, title: true } },
       subheading: { select: { slug: true, title: true } },
       revisions: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -32,15 +32,20 @@ export async function getSubheading(
       title: true,
       locked: true,
       slowModeSeconds: true,
-      subheadings: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: subheadingSummarySelect },
+      // Only what the page shows of the others: their counts change with every post there.
+      subheadings: {
+        where: { archivedAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true, slug: true, title: true, locked: true },
+      },
     },
   });
-  const subheading = debate?.subheadings.find((s) => s.slug === subheadingSlug);
-  if (!debate || !subheading) return null;
-  const { subheadings, ...rest } = debate;
-  return {
-    debate: rest,
-    subheading,
-    siblings: subheadings.map(({ id, slug, title, locked }) => ({ id, slug, title, locked })),
-  };
+  if (!debate?.subheadings.some((s) => s.slug === subheadingSlug)) return null;
+  const subheading = await tx.subheading.findUnique({
+    where: { debateId_slug: { debateId: debate.id, slug: subheadingSlug } },
+    select: subheadingSummarySelect,
+  });
+  if (!subheading) return null;
+  const { subheadings: siblings, ...rest } = debate;
+  return { debate: rest, subheading, siblings };
 }

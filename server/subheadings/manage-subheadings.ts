@@ -1,9 +1,11 @@
 import "server-only";
 import { isValidSubheadingSlug, slugify } from "@/lib/slug";
-import type { SessionUser } from "../auth/session";
-import { assertModerator } from "../auth/roles";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { debateTags } from "@/lib/cache-tags";
+import { moderateRefusal } from "@/lib/permissions";
+import { viewerOf, type SessionUser } from "../auth/session";
+import { db, type DbTx } from "../db";
+import { AppError, enforce } from "../errors";
+import { write } from "../write";
 import { logModeration } from "../moderation/log";
 import { subheadingSummarySelect } from "./subheading-view";
 
@@ -17,10 +19,10 @@ export function uniqueSubheadingSlug(title: string, taken: string[]): string {
 }
 
 /** Slugs a new or renamed subheading may not take: current ones and old ones that redirect. */
-async function takenSlugs(debateId: string, exceptSubheadingId?: string) {
+async function takenSlugs(tx: DbTx, debateId: string, exceptSubheadingId?: string) {
   const [current, old] = await Promise.all([
-    db.subheading.findMany({ where: { debateId, id: { not: exceptSubheadingId } }, select: { slug: true } }),
-    db.subheadingRedirect.findMany({
+    tx.subheading.findMany({ where: { debateId, id: { not: exceptSubheadingId } }, select: { slug: true } }),
+    tx.subheadingRedirect.findMany({
       where: { debateId, subheadingId: { not: exceptSubheadingId } },
       select: { oldSlug: true },
     }),
@@ -28,8 +30,8 @@ async function takenSlugs(debateId: string, exceptSubheadingId?: string) {
   return [...current.map((s) => s.slug), ...old.map((r) => r.oldSlug)];
 }
 
-async function findSubheading(subheadingId: string) {
-  const s = await db.subheading.findUnique({
+async function findSubheading(tx: DbTx, subheadingId: string) {
+  const s = await tx.subheading.findUnique({
     where: { id: subheadingId },
     select: { id: true, debateId: true, slug: true, title: true, position: true, archivedAt: true },
   });
@@ -48,11 +50,12 @@ export async function addSubheading({
   title: string;
   description: string | null;
 }) {
-  assertModerator(actor);
-  const debate = await db.debate.findUnique({ where: { id: debateId }, select: { id: true } });
-  if (!debate) throw new AppError("NOT_FOUND", "That debate does not exist.");
-  const slug = uniqueSubheadingSlug(title, await takenSlugs(debateId));
-  return db.$transaction(async (tx) => {
+  enforce(moderateRefusal(viewerOf(actor)));
+  return write(async (w) => {
+    const { tx } = w;
+    const debate = await tx.debate.findUnique({ where: { id: debateId }, select: { id: true } });
+    if (!debate) throw new AppError("NOT_FOUND", "That debate does not exist.");
+    const slug = uniqueSubheadingSlug(title, await takenSlugs(tx, debateId));
     const last = await tx.subheading.findFirst({
       where: { debateId },
       orderBy: { position: "desc" },
@@ -62,13 +65,9 @@ export async function addSubheading({
       data: { debateId, slug, title, description, position: (last?.position ?? 0) + 1 },
       select: { id: true, debateId: true, slug: true },
     });
-    await logModeration(tx, {
-      actorId: actor.id,
-      action: "add_subheading",
-      debateId,
-      subheadingId: subheading.id,
-      detail: title,
-    });
+    w.touch(...debateTags(debateId));
+    const entry = { actorId: actor.id, debateId, subheadingId: subheading.id, detail: title };
+    await logModeration(w, { ...entry, action: "add_subheading" });
     return subheading;
   });
 }
@@ -83,12 +82,13 @@ export async function renameSubheading({
   subheadingId: string;
   title: string;
 }) {
-  assertModerator(actor);
-  const s = await findSubheading(subheadingId);
-  if (s.title === title) throw new AppError("INVALID", "That is already its title.", "title");
-  const taken = await takenSlugs(s.debateId, s.id);
-  const slug = slugify(title) === s.slug ? s.slug : uniqueSubheadingSlug(title, taken);
-  await db.$transaction(async (tx) => {
+  enforce(moderateRefusal(viewerOf(actor)));
+  return write(async (w) => {
+    const { tx } = w;
+    const s = await findSubheading(tx, subheadingId);
+    if (s.title === title) throw new AppError("INVALID", "That is already its title.", "title");
+    const taken = await takenSlugs(tx, s.debateId, s.id);
+    const slug = slugify(title) === s.slug ? s.slug : uniqueSubheadingSlug(title, taken);
     if (slug !== s.slug) {
       // The old slug points here from now on; if this subheading once had the new slug, that
       // redirect is no longer needed.
@@ -96,15 +96,16 @@ export async function renameSubheading({
       await tx.subheadingRedirect.create({ data: { debateId: s.debateId, oldSlug: s.slug, subheadingId: s.id } });
     }
     await tx.subheading.update({ where: { id: s.id }, data: { title, slug } });
-    await logModeration(tx, {
+    w.touch(...debateTags(s.debateId));
+    await logModeration(w, {
       actorId: actor.id,
       action: "rename_subheading",
       debateId: s.debateId,
       subheadingId: s.id,
       detail: `“${s.title}” → “${title}”`,
     });
+    return { id: s.id, slug };
   });
-  return { id: s.id, debateId: s.debateId, slug };
 }
 
 /** Moves a subheading one place up or down among the debate's subheadings. */
@@ -117,27 +118,25 @@ export async function reorderSubheading({
   subheadingId: string;
   direction: "up" | "down";
 }) {
-  assertModerator(actor);
-  const s = await findSubheading(subheadingId);
-  const neighbour = await db.subheading.findFirst({
-    where: { debateId: s.debateId, position: direction === "up" ? { lt: s.position } : { gt: s.position } },
-    orderBy: { position: direction === "up" ? "desc" : "asc" },
-    select: { id: true, position: true },
-  });
-  if (!neighbour)
-    throw new AppError("INVALID", `It is already the ${direction === "up" ? "first" : "last"} subheading.`);
-  await db.$transaction(async (tx) => {
+  enforce(moderateRefusal(viewerOf(actor)));
+  return write(async (w) => {
+    const { tx } = w;
+    const s = await findSubheading(tx, subheadingId);
+    const neighbour = await tx.subheading.findFirst({
+      where: { debateId: s.debateId, position: direction === "up" ? { lt: s.position } : { gt: s.position } },
+      orderBy: { position: direction === "up" ? "desc" : "asc" },
+      select: { id: true, position: true },
+    });
+    if (!neighbour) {
+      throw new AppError("INVALID", `It is already the ${direction === "up" ? "first" : "last"} subheading.`);
+    }
     await tx.subheading.update({ where: { id: s.id }, data: { position: neighbour.position } });
     await tx.subheading.update({ where: { id: neighbour.id }, data: { position: s.position } });
-    await logModeration(tx, {
-      actorId: actor.id,
-      action: "reorder_subheading",
-      debateId: s.debateId,
-      subheadingId: s.id,
-      detail: direction,
-    });
+    w.touch(...debateTags(s.debateId));
+    const entry = { actorId: actor.id, debateId: s.debateId, subheadingId: s.id, detail: direction };
+    await logModeration(w, { ...entry, action: "reorder_subheading" });
+    return { id: s.id };
   });
-  return { id: s.id, debateId: s.debateId };
 }
 
 /** Archives a subheading (hidden from the debate, its posts kept) or brings it back. */
@@ -150,23 +149,20 @@ export async function setArchived({
   subheadingId: string;
   archived: boolean;
 }) {
-  assertModerator(actor);
-  const s = await findSubheading(subheadingId);
-  await db.$transaction(async (tx) => {
-    await tx.subheading.update({ where: { id: s.id }, data: { archivedAt: archived ? new Date() : null } });
-    await logModeration(tx, {
-      actorId: actor.id,
-      action: archived ? "archive_subheading" : "restore_subheading",
-      debateId: s.debateId,
-      subheadingId: s.id,
-    });
+  enforce(moderateRefusal(viewerOf(actor)));
+  return write(async (w) => {
+    const s = await findSubheading(w.tx, subheadingId);
+    await w.tx.subheading.update({ where: { id: s.id }, data: { archivedAt: archived ? new Date() : null } });
+    w.touch(...debateTags(s.debateId));
+    const entry = { actorId: actor.id, debateId: s.debateId, subheadingId: s.id };
+    await logModeration(w, { ...entry, action: archived ? "archive_subheading" : "restore_subheading" });
+    return { id: s.id };
   });
-  return { id: s.id, debateId: s.debateId };
 }
 
 /** Everything a moderator manages in a debate, archived subheadings included. */
 export async function getDebateForManagement({ actor, slug }: { actor: SessionUser; slug: string }) {
-  assertModerator(actor);
+  enforce(moderateRefusal(viewerOf(actor)));
   return db.debate.findUnique({
     where: { slug },
     select: {

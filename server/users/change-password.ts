@@ -4,6 +4,7 @@ import { hashPassword, isCommonPassword, verifyPassword } from "../auth/password
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { unseen } from "../write";
 
 /**
  * Changes the member's password after checking the current one, and ends every session they
@@ -36,5 +37,5 @@ export async function changePassword({
     where: { id: actor.id },
     data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
   });
-  return { email: user.email };
+  return unseen({ email: user.email });
 }

@@ -13,6 +13,7 @@ import { pluralize } from "@/lib/text";
 import { readDebatePage } from "@/server/cache/reads";
 import { Outline } from "./_components/outline";
 import { SubheadingSection } from "./_components/subheading-section";
+import { debateViewsApi, homePath, manageDebatePath } from "@/lib/paths";
 
 // Each URL renders on its first visit (from the tagged data cache in server/cache/reads.ts)
 // and is then kept whole in Next's page cache until a write invalidates one of its tags.
@@ -43,7 +44,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         subheadings: sections.map(({ id, title, locked }) => ({ id, title, locked })),
       }}
     >
-      <ViewBeacon url={`/api/debates/${encodeURIComponent(debate.slug)}/views`} />
+      <ViewBeacon url={debateViewsApi(debate.slug)} />
       <article aria-labelledby="debate-title">
         <h1 id="debate-title" className="text-2xl font-bold tracking-tight sm:text-3xl">
           {debate.title}
@@ -72,7 +73,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         name="this debate"
         locked={debate.locked}
         slowModeSeconds={debate.slowModeSeconds}
-        manageHref={`/debates/${debate.slug}/manage`}
+        manageHref={manageDebatePath(debate.slug)}
       />
 
       <Outline debateSlug={debate.slug} sections={sections} />
@@ -91,7 +92,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         ))}
       </div>
       <p className="mt-10 text-sm">
-        <Link href="/" className="hover:underline">
+        <Link href={homePath()} className="hover:underline">
           ← All debates
         </Link>
       </p>

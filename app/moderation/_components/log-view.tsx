@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PostDate } from "@/components/post-date";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
-import { debatePath, subheadingPath } from "@/lib/paths";
+import { debatePath, moderationLogPath, postPath, subheadingPath } from "@/lib/paths";
 import { readModerationLog } from "@/server/cache/reads";
 
 const VERBS: Record<string, string> = {
@@ -59,7 +59,7 @@ export async function LogView({ before }: { before: string | null }) {
                     <>
                       {" "}
                       (
-                      <Link href={`/debates/${e.debate.slug}/posts/${e.postId}`} className="underline">
+                      <Link href={postPath(e.debate.slug, e.postId)} className="underline">
                         the post
                       </Link>
                       )
@@ -108,12 +108,12 @@ export async function LogView({ before }: { before: string | null }) {
       {(next || before) && (
         <nav aria-label="Pages of the log" className="mt-4 flex gap-4 text-sm">
           {before && (
-            <Link href="/moderation" className="underline">
+            <Link href={moderationLogPath()} className="underline">
               ← Newest
             </Link>
           )}
           {next && (
-            <Link href={`/moderation/before/${encodeCursor(next)}`} className="underline">
+            <Link href={moderationLogPath(encodeCursor(next))} className="underline">
               Older entries →
             </Link>
           )}

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { AuthorName } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
-import { isModerator } from "@/server/auth/roles";
-import { getCurrentUser } from "@/server/auth/session";
+import { isStaff } from "@/lib/permissions";
+import { getCurrentUser, viewerOf } from "@/server/auth/session";
 import { listReportQueue } from "@/server/moderation/reports";
 import { StaffOnly } from "@/components/staff-only";
 import { ReportDecisions } from "./report-decisions";
+import { postPath, reportsPath } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Reports", robots: { index: false } };
 
@@ -21,7 +22,7 @@ export default function ReportsPage({ searchParams }: PageProps<"/moderation/rep
 
 async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "searchParams">) {
   const user = await getCurrentUser();
-  if (!user || !isModerator(user)) return <StaffOnly signedIn={!!user} what="Reports" />;
+  if (!user || !isStaff(viewerOf(user))) return <StaffOnly signedIn={!!user} what="Reports" />;
   const status = (await searchParams).status === "resolved" ? "resolved" : "open";
   const queue = await listReportQueue({ actor: user, status });
   const tab =
@@ -31,14 +32,10 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
     <>
       <h1 className="text-2xl font-bold tracking-tight">Reports</h1>
       <nav aria-label="Report status" className="mt-3 flex gap-2">
-        <Link href="/moderation/reports" aria-current={status === "open" ? "page" : undefined} className={tab}>
+        <Link href={reportsPath()} aria-current={status === "open" ? "page" : undefined} className={tab}>
           Open
         </Link>
-        <Link
-          href="/moderation/reports?status=resolved"
-          aria-current={status === "resolved" ? "page" : undefined}
-          className={tab}
-        >
+        <Link href={reportsPath("resolved")} aria-current={status === "resolved" ? "page" : undefined} className={tab}>
           Resolved
         </Link>
       </nav>
@@ -59,7 +56,7 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
                     author={post.author ? { id: post.author.id, name: post.author.name, imported: false } : null}
                   />{" "}
                   in “{post.subheading.title}” ·{" "}
-                  <Link href={`/debates/${post.debate.slug}/posts/${post.id}#post-${post.id}`} className="underline">
+                  <Link href={postPath(post.debate.slug, post.id)} className="underline">
                     see it in context
                   </Link>
                   {post.hiddenAt && (

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PostDate } from "@/components/post-date";
-import { isModerator } from "@/server/auth/roles";
-import { getCurrentUser } from "@/server/auth/session";
+import { isStaff, restrictionOf, restrictRefusal, roleRefusal } from "@/lib/permissions";
+import { membersPath } from "@/lib/paths";
+import { getCurrentUser, viewerOf } from "@/server/auth/session";
 import { listUsers } from "@/server/moderation/users";
-import { restrictionMessage } from "@/server/users/can-write";
 import { StaffOnly } from "@/components/staff-only";
 import { UserControls } from "./user-controls";
 
@@ -20,15 +20,16 @@ export default function UsersPage({ searchParams }: PageProps<"/moderation/users
 
 async function Users({ searchParams }: Pick<PageProps<"/moderation/users">, "searchParams">) {
   const user = await getCurrentUser();
-  if (!user || !isModerator(user)) return <StaffOnly signedIn={!!user} what="Members" />;
+  const viewer = viewerOf(user);
+  if (!isStaff(viewer)) return <StaffOnly signedIn={!!user} what="Members" />;
   const q = (await searchParams).q;
   const query = typeof q === "string" ? q.slice(0, 100) : "";
-  const users = await listUsers({ actor: user, query });
+  const users = await listUsers({ actor: user!, query });
 
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Members</h1>
-      <form role="search" className="mt-3 flex gap-2" action="/moderation/users">
+      <form role="search" className="mt-3 flex gap-2" action={membersPath()}>
         <label className="sr-only" htmlFor="q">
           Find a member by name or email
         </label>
@@ -43,7 +44,9 @@ async function Users({ searchParams }: Pick<PageProps<"/moderation/users">, "sea
       </form>
       <ul className="mt-6 space-y-4">
         {users.map((u) => {
-          const restriction = restrictionMessage(u);
+          const restriction = restrictionOf(u);
+          const canRestrict = !restrictRefusal(viewer, u);
+          const canSetRole = !roleRefusal(viewer, u);
           return (
             <li key={u.id}>
               <article
@@ -61,13 +64,14 @@ async function Users({ searchParams }: Pick<PageProps<"/moderation/users">, "sea
                     {restriction.replace("Your account is", "Account")}
                   </p>
                 )}
-                {u.id !== user.id && (
+                {(canRestrict || canSetRole) && (
                   <UserControls
                     userId={u.id}
                     name={u.name}
                     role={u.role}
                     restricted={!!restriction}
-                    viewerIsAdmin={user.role === "ADMIN"}
+                    canRestrict={canRestrict}
+                    canSetRole={canSetRole}
                   />
                 )}
               </article>

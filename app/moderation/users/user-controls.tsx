@@ -3,48 +3,60 @@
 import { ActionForm, SmallField } from "@/components/action-form";
 import { banUserAction, liftRestrictionsAction, setRoleAction, suspendUserAction } from "@/server/actions/users";
 
-type Props = { userId: string; name: string; role: string; restricted: boolean; viewerIsAdmin: boolean };
+type Props = {
+  userId: string;
+  name: string;
+  role: string;
+  restricted: boolean;
+  /** What the viewer may do to this member, by lib/permissions.ts. */
+  canRestrict: boolean;
+  canSetRole: boolean;
+};
 
-export function UserControls({ userId, name, role, restricted, viewerIsAdmin }: Props) {
+export function UserControls({ userId, name, role, restricted, canRestrict, canSetRole }: Props) {
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer font-medium">Moderate {name}</summary>
       <div className="mt-2 space-y-3">
-        <ActionForm
-          action={suspendUserAction}
-          hidden={{ userId }}
-          submitLabel="Suspend"
-          pendingLabel="Suspending…"
-          label={`Suspend ${name}`}
-          danger
-        >
-          {(state) => (
-            <>
-              <SmallField name="hours" type="number" label="Hours" state={state} defaultValue="24" width="w-24" />
-              <SmallField name="reason" label="Reason (they see it)" state={state} required />
-            </>
-          )}
-        </ActionForm>
-        <ActionForm
-          action={banUserAction}
-          hidden={{ userId }}
-          submitLabel="Ban"
-          pendingLabel="Banning…"
-          label={`Ban ${name}`}
-          danger
-        >
-          {(state) => <SmallField name="reason" label="Reason (they see it)" state={state} required />}
-        </ActionForm>
-        {restricted && (
-          <ActionForm
-            action={liftRestrictionsAction}
-            hidden={{ userId }}
-            submitLabel="Lift suspension or ban"
-            pendingLabel="Lifting…"
-            label={`Lift restrictions on ${name}`}
-          />
+        {canRestrict && (
+          <>
+            <ActionForm
+              action={suspendUserAction}
+              hidden={{ userId }}
+              submitLabel="Suspend"
+              pendingLabel="Suspending…"
+              label={`Suspend ${name}`}
+              danger
+            >
+              {(state) => (
+                <>
+                  <SmallField name="hours" type="number" label="Hours" state={state} defaultValue="24" width="w-24" />
+                  <SmallField name="reason" label="Reason (they see it)" state={state} required />
+                </>
+              )}
+            </ActionForm>
+            <ActionForm
+              action={banUserAction}
+              hidden={{ userId }}
+              submitLabel="Ban"
+              pendingLabel="Banning…"
+              label={`Ban ${name}`}
+              danger
+            >
+              {(state) => <SmallField name="reason" label="Reason (they see it)" state={state} required />}
+            </ActionForm>
+            {restricted && (
+              <ActionForm
+                action={liftRestrictionsAction}
+                hidden={{ userId }}
+                submitLabel="Lift suspension or ban"
+                pendingLabel="Lifting…"
+                label={`Lift restrictions on ${name}`}
+              />
+            )}
+          </>
         )}
-        {viewerIsAdmin && (
+        {canSetRole && (
           <ActionForm
             action={setRoleAction}
             hidden={{ userId }}

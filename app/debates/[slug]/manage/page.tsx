@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { debatePath, subheadingPath } from "@/lib/paths";
-import { isModerator } from "@/server/auth/roles";
-import { getCurrentUser } from "@/server/auth/session";
+import { isStaff } from "@/lib/permissions";
+import { getCurrentUser, viewerOf } from "@/server/auth/session";
 import { getDebateForManagement } from "@/server/subheadings/manage-subheadings";
 import { StaffOnly } from "@/components/staff-only";
 import { SubheadingControls, AddSubheadingForm } from "./subheading-controls";
@@ -21,7 +21,7 @@ export default function ManagePage({ params }: PageProps<"/debates/[slug]/manage
 async function Manage({ params }: Pick<PageProps<"/debates/[slug]/manage">, "params">) {
   const { slug } = await params;
   const user = await getCurrentUser();
-  if (!user || !isModerator(user)) return <StaffOnly signedIn={!!user} what="Manage subheadings" />;
+  if (!user || !isStaff(viewerOf(user))) return <StaffOnly signedIn={!!user} what="Manage subheadings" />;
   const debate = await getDebateForManagement({ actor: user, slug });
   if (!debate) return <p className="py-8">There is no debate at this address.</p>;
 

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import {
+  canSeeHidden,
+  deleteRefusal,
+  editRefusal,
+  isStaff,
+  moderateRefusal,
+  postRefusal,
+  replyRefusal,
+  reportRefusal,
+  restrictionOf,
+  restrictRefusal,
+  roleRefusal,
+  type Viewer,
+} from "./permissions";
+
+// Every kind of viewer against every rule. "author" is the member who wrote the post.
+const viewers = {
+  anonymous: null,
+  member: { id: "member", role: "MEMBER", restriction: null },
+  author: { id: "author", role: "MEMBER", restriction: null },
+  suspended: { id: "suspended", role: "MEMBER", restriction: "Your account is suspended until …: testing" },
+  moderator: { id: "moderator", role: "MODERATOR", restriction: null },
+  admin: { id: "admin", role: "ADMIN", restriction: null },
+} satisfies Record<string, Viewer>;
+type Kind = keyof typeof viewers;
+const KINDS = Object.keys(viewers) as Kind[];
+
+const visible = { authorId: "author", state: "visible" as const };
+const hidden = { authorId: "author", state: "hidden" as const };
+const deleted = { authorId: "author", state: "deleted" as const };
+const open = { locked: false };
+const locked = { locked: true };
+
+/** The viewers a rule allows (returns null for), in KINDS order. */
+const allowed = (rule: (viewer: Viewer) => string | null) => KINDS.filter((kind) => rule(viewers[kind]) === null);
+
+describe("permissions", () => {
+  it("posting: signed-in members who are not restricted, in an open place", () => {
+    expect(allowed((v) => postRefusal(v, open))).toEqual(["member", "author", "moderator", "admin"]);
+    expect(allowed((v) => postRefusal(v, locked))).toEqual([]);
+    expect(postRefusal(viewers.member, locked)).toMatch(/locked/);
+    expect(postRefusal(viewers.suspended, open)).toMatch(/suspended/);
+    expect(postRefusal(viewers.anonymous, open)).toMatch(/sign in/i);
+  });
+
+  it("replying: to a visible post only, in an open place", () => {
+    expect(allowed((v) => replyRefusal(v, visible, open))).toEqual(["member", "author", "moderator", "admin"]);
+    expect(allowed((v) => replyRefusal(v, visible, locked))).toEqual([]);
+    expect(allowed((v) => replyRefusal(v, hidden, open))).toEqual([]);
+    expect(allowed((v) => replyRefusal(v, deleted, open))).toEqual([]);
+    expect(replyRefusal(viewers.member, visible, locked)).toMatch(/no longer replied to/);
+  });
+
+  it("editing: the author their visible post; staff any post not deleted; nobody restricted", () => {
+    expect(allowed((v) => editRefusal(v, visible))).toEqual(["author", "moderator", "admin"]);
+    expect(allowed((v) => editRefusal(v, hidden))).toEqual(["moderator", "admin"]);
+    expect(allowed((v) => editRefusal(v, deleted))).toEqual([]);
+    expect(editRefusal(viewers.member, visible)).toBe("You can only change your own posts.");
+    expect(editRefusal(viewers.author, hidden)).toMatch(/hidden/);
+    expect(editRefusal({ ...viewers.author, restriction: "banned" }, visible)).toBe("banned");
+  });
+
+  it("deleting: the author alone, even while suspended, never a hidden or deleted post", () => {
+    expect(allowed((v) => deleteRefusal(v, visible))).toEqual(["author"]);
+    expect(deleteRefusal({ ...viewers.author, restriction: "suspended" }, visible)).toBeNull();
+    expect(allowed((v) => deleteRefusal(v, hidden))).toEqual([]);
+    expect(allowed((v) => deleteRefusal(v, deleted))).toEqual([]);
+  });
+
+  it("reporting: signed-in, unrestricted, someone else's post that still exists", () => {
+    expect(allowed((v) => reportRefusal(v, visible))).toEqual(["member", "moderator", "admin"]);
+    expect(allowed((v) => reportRefusal(v, hidden))).toEqual(["member", "moderator", "admin"]);
+    expect(allowed((v) => reportRefusal(v, deleted))).toEqual([]);
+    expect(reportRefusal(viewers.author, visible)).toBe("You cannot report your own post.");
+  });
+
+  it("moderating and seeing hidden posts: moderators and admins", () => {
+    expect(allowed(moderateRefusal)).toEqual(["moderator", "admin"]);
+    expect(KINDS.filter((k) => canSeeHidden(viewers[k]))).toEqual(["moderator", "admin"]);
+    expect(KINDS.filter((k) => isStaff(viewers[k]))).toEqual(["moderator", "admin"]);
+    expect(moderateRefusal(viewers.member)).toBe("Only moderators can do that.");
+  });
+
+  it("restricting: staff restrict members; only admins restrict staff; nobody themselves", () => {
+    const member = { id: "someone", role: "MEMBER" as const };
+    const moderator = { id: "other-moderator", role: "MODERATOR" as const };
+    const admin = { id: "other-admin", role: "ADMIN" as const };
+    expect(allowed((v) => restrictRefusal(v, member))).toEqual(["moderator", "admin"]);
+    expect(allowed((v) => restrictRefusal(v, moderator))).toEqual(["admin"]);
+    expect(allowed((v) => restrictRefusal(v, admin))).toEqual(["admin"]);
+    expect(restrictRefusal(viewers.moderator, { id: "moderator", role: "MODERATOR" })).toMatch(/your own account/);
+    expect(restrictRefusal(viewers.moderator, moderator)).toBe("Only an admin can restrict a moderator or admin.");
+  });
+
+  it("setting roles: admins only, never their own", () => {
+    const member = { id: "someone", role: "MEMBER" as const };
+    expect(allowed((v) => roleRefusal(v, member))).toEqual(["admin"]);
+    expect(roleRefusal(viewers.admin, { id: "admin", role: "ADMIN" })).toMatch(/your own account/);
+    expect(roleRefusal(viewers.moderator, member)).toBe("Only admins can do that.");
+  });
+
+  it("a suspension restricts until it ends; a ban until it is lifted", () => {
+    const now = new Date("2026-11-21T12:00:00Z");
+    const until = new Date("2026-11-22T12:00:00Z");
+    expect(restrictionOf({ bannedAt: null, suspendedUntil: null, suspendReason: null }, now)).toBeNull();
+    expect(restrictionOf({ bannedAt: null, suspendedUntil: until, suspendReason: "rude" }, now)).toBe(
+      `Your account is suspended until ${until.toUTCString()}: rude`,
+    );
+    expect(restrictionOf({ bannedAt: null, suspendedUntil: until, suspendReason: null }, until)).toBeNull();
+    expect(restrictionOf({ bannedAt: now, suspendedUntil: null, suspendReason: "spam" }, now)).toBe(
+      "Your account is banned: spam",
+    );
+  });
+});

@@ -1,0 +1,108 @@
+// Who may do what: the one home of these rules. The server enforces them (server/ throws
+// FORBIDDEN with the refusal as its message) and the browser uses the same functions to decide
+// what to offer, so the two never disagree. Each rule returns null when the viewer may, and
+// otherwise why not, in words for them.
+import type { Role } from "@/generated/prisma/enums";
+
+/** Who is asking: null when signed out. `restriction` says why they may not write now (suspension, ban). */
+export type Viewer = { id: string; role: Role; restriction: string | null } | null;
+
+type PostFacts = { authorId: string | null; state: "visible" | "hidden" | "deleted" };
+type Place = { locked: boolean };
+type Member = { id: string; role: Role };
+
+export type Refusal = string | null;
+
+const SIGN_IN = "Please sign in first.";
+const STAFF_ONLY = "Only moderators can do that.";
+
+export const isStaff = (viewer: Viewer): boolean => viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";
+
+/** Why this member may not write now (suspended or banned), in words for them; null when they may. */
+export function restrictionOf(
+  user: { bannedAt: Date | null; suspendedUntil: Date | null; suspendReason: string | null },
+  now = new Date(),
+): string | null {
+  const why = user.suspendReason ? `: ${user.suspendReason}` : ".";
+  if (user.bannedAt) return `Your account is banned${why}`;
+  if (user.suspendedUntil && user.suspendedUntil > now) {
+    return `Your account is suspended until ${user.suspendedUntil.toUTCString()}${why}`;
+  }
+  return null;
+}
+
+/** Posting, replying, editing and reporting: signed in and not suspended or banned. */
+export function writeRefusal(viewer: Viewer): Refusal {
+  if (!viewer) return SIGN_IN;
+  return viewer.restriction;
+}
+
+/** A new contribution or a reply in a place (its subheading and debate). */
+export function postRefusal(viewer: Viewer, place: Place): Refusal {
+  const writing = writeRefusal(viewer);
+  if (writing) return writing;
+  if (place.locked) return "This part of the debate is locked: it can be read, but no longer added to.";
+  return null;
+}
+
+export function replyRefusal(viewer: Viewer, post: PostFacts, place: Place): Refusal {
+  if (post.state !== "visible") return "That post has been removed, so it can't be replied to.";
+  const writing = writeRefusal(viewer);
+  if (writing) return writing;
+  if (place.locked) return "Locked: this can be read, but no longer replied to.";
+  return null;
+}
+
+/** Editing: the author their own visible post; moderators any post that is not deleted. */
+export function editRefusal(viewer: Viewer, post: PostFacts): Refusal {
+  const writing = writeRefusal(viewer);
+  if (writing) return writing;
+  if (post.state === "deleted") return "That post was deleted by its author.";
+  if (isStaff(viewer)) return null;
+  if (post.authorId !== viewer!.id) return "You can only change your own posts.";
+  if (post.state === "hidden") return "A moderator has hidden this post, so it can't be changed.";
+  return null;
+}
+
+/** Withdrawing a post stays its author's alone, suspended or not: anyone may take back their words. */
+export function deleteRefusal(viewer: Viewer, post: PostFacts): Refusal {
+  if (!viewer) return SIGN_IN;
+  if (post.state === "deleted") return "That post was deleted by its author.";
+  if (post.authorId !== viewer.id) return "You can only change your own posts.";
+  if (post.state === "hidden") return "A moderator has hidden this post, so it can't be changed.";
+  return null;
+}
+
+export function reportRefusal(viewer: Viewer, post: PostFacts): Refusal {
+  const writing = writeRefusal(viewer);
+  if (writing) return writing;
+  if (post.state === "deleted") return "That post was deleted by its author.";
+  if (post.authorId === viewer!.id) return "You cannot report your own post.";
+  return null;
+}
+
+/** Hiding, restoring, moving, pinning, locks, slow mode, reports, debates: moderators and admins. */
+export function moderateRefusal(viewer: Viewer): Refusal {
+  if (!viewer) return SIGN_IN;
+  return isStaff(viewer) ? null : STAFF_ONLY;
+}
+
+/** Moderators see what they hid; readers see only that it was hidden. */
+export const canSeeHidden = (viewer: Viewer): boolean => isStaff(viewer);
+
+/** Suspending, banning, lifting: moderators restrict members; only admins restrict staff. */
+export function restrictRefusal(viewer: Viewer, target: Member): Refusal {
+  const staff = moderateRefusal(viewer);
+  if (staff) return staff;
+  if (target.id === viewer!.id) return "You cannot do that to your own account.";
+  if (target.role !== "MEMBER" && viewer!.role !== "ADMIN") return "Only an admin can restrict a moderator or admin.";
+  return null;
+}
+
+/** Granting and revoking moderator and admin: admins only, never on themselves. */
+export function roleRefusal(viewer: Viewer, target: Member): Refusal {
+  if (!viewer) return SIGN_IN;
+  if (viewer.role !== "ADMIN") return "Only admins can do that.";
+  if (target.id === viewer.id) return "You cannot do that to your own account.";
+  return null;
+}

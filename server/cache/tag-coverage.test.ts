@@ -1,0 +1,118 @@
+// Tag coverage: for every Server Action, as every caller allowed to use it, load every cached read
+// of the world it acts on before and after, find the reads whose result changed, and check that
+// the write invalidated at least one tag of what those reads had cached. A write that forgets a
+// tag (or a read that does not carry the tag of something it shows) fails here, naming the read.
+import { isDeepStrictEqual } from "node:util";
+import { describe, expect, it, vi } from "vitest";
+import { ACTIONS, callAs, loadActions, makeWorld, toFormData, type World } from "@/test/action-world";
+import { db } from "../db";
+import { registeredActions } from "../http/action";
+import { readModel, type Read } from "./read-model";
+
+vi.mock("next/headers", () => import("@/test/next-headers"));
+vi.mock("next/cache", () => ({ cacheTag: vi.fn(), cacheLife: vi.fn() }));
+const invalidated = vi.hoisted(() => ({ tags: [] as string[] }));
+vi.mock("./invalidate-tags", () => ({
+  invalidateTags: async (tags: readonly string[]) => void invalidated.tags.push(...tags),
+}));
+
+loadActions();
+const actions = new Map(registeredActions().map((a) => [a.name, a]));
+
+type Loaded = { name: string; result: unknown; tags: string[] };
+
+/** Every cached read of the given debates (and the global ones), keyed by what a page would ask. */
+async function loadReads(debateIds: string[]): Promise<Map<string, Loaded>> {
+  const loaded = new Map<string, Loaded>();
+  async function add<A extends unknown[], R>(name: string, read: Read<A, R>, ...args: A) {
+    const result = await read.load(db, ...args);
+    loaded.set(`${name}(${JSON.stringify(args)})`, { name, result, tags: read.tags(result, ...args) });
+  }
+  await add("debateList", readModel.debateList);
+  await add("moderationLog", readModel.moderationLog, null);
+  const debates = await db.debate.findMany({
+    where: { id: { in: debateIds } },
+    select: {
+      id: true,
+      slug: true,
+      subheadings: { select: { id: true, slug: true } },
+      posts: { select: { id: true } },
+    },
+  });
+  const redirects = await db.subheadingRedirect.findMany({
+    where: { debateId: { in: debateIds } },
+    select: { debateId: true, oldSlug: true },
+  });
+  for (const debate of debates) {
+    await add("debatePage", readModel.debatePage, debate.slug);
+    for (const s of debate.subheadings) {
+      await add("subheading", readModel.subheading, debate.slug, s.slug);
+      await add("contributions", readModel.contributions, s.id, null);
+    }
+    for (const p of debate.posts) {
+      await add("postContext", readModel.postContext, debate.slug, p.id);
+      await add("revisions", readModel.revisions, debate.slug, p.id);
+    }
+    for (const r of redirects.filter((r) => r.debateId === debate.id)) {
+      await add("renamedSubheading", readModel.renamedSubheading, debate.slug, r.oldSlug);
+    }
+  }
+  return loaded;
+}
+
+const debateIds = async () => (await db.debate.findMany({ select: { id: true } })).map((d) => d.id);
+
+/** The reads whose result the action changed and none of whose cached tags it invalidated. */
+async function staleAfter(name: string, caller: (typeof ACTIONS)[string]["allow"][number], world: World) {
+  const existing = new Set(await debateIds());
+  const before = await loadReads([world.debateId]);
+  invalidated.tags = [];
+  await callAs(caller, world);
+  const result = await actions.get(name)!.run({ ok: false }, toFormData(ACTIONS[name]!.form(world)));
+  expect(result.ok, `${name} as ${caller}: ${result.message}`).toBe(true);
+  const created = (await debateIds()).filter((id) => !existing.has(id));
+  const after = await loadReads([world.debateId, ...created]);
+
+  const stale: string[] = [];
+  for (const [key, now] of after) {
+    // A read that did not exist before showed "not found" (null), tagged as such; reads of
+    // brand-new ids (contributions of a new subheading) could not have been asked for.
+    const then =
+      before.get(key) ?? (now.name === "contributions" ? now : { ...now, result: null, tags: missingTags(now) });
+    if (isDeepStrictEqual(then.result, now.result)) continue;
+    if (!then.tags.some((tag) => invalidated.tags.includes(tag))) stale.push(`${key} [${then.tags.join(", ")}]`);
+  }
+  return {
+    stale,
+    changed: [...after.keys()].filter((k) => !isDeepStrictEqual(before.get(k)?.result, after.get(k)!.result)),
+  };
+}
+
+function missingTags(loaded: Loaded): string[] {
+  const read = readModel[loaded.name as keyof typeof readModel] as Read<unknown[], unknown>;
+  return read.tags(null);
+}
+
+describe("every write invalidates every cached read it changes", () => {
+  for (const [name, { allow }] of Object.entries(ACTIONS)) {
+    for (const caller of allow) {
+      it(`${name} as ${caller}`, async () => {
+        const world = await makeWorld();
+        const { stale } = await staleAfter(name, caller, world);
+        expect(stale, `${name} as ${caller} left these cached reads stale`).toEqual([]);
+      });
+    }
+  }
+
+  it("notices a changed read (the check is not vacuous)", async () => {
+    const world = await makeWorld();
+    const { changed } = await staleAfter("editPostAction", "moderator", world);
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^moderationLog/),
+        expect.stringMatching(/^postContext/),
+        expect.stringMatching(/^contributions/),
+      ]),
+    );
+  });
+});

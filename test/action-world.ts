@@ -1,0 +1,157 @@
+// A small world in which every mutation can succeed, the kinds of caller that try them, and what
+// each mutation is sent. Shared by the authorization tests and the tag-coverage test.
+import { encode } from "next-auth/jwt";
+import { hashPassword } from "@/server/auth/password";
+import { db } from "@/server/db";
+import { insertPost } from "@/server/posts/insert-post";
+import { write } from "@/server/write";
+import { setRequestHeaders } from "./next-headers";
+
+export type Caller = "anonymous" | "member" | "author" | "suspended" | "moderator" | "admin";
+export const CALLERS: Caller[] = ["anonymous", "member", "author", "suspended", "moderator", "admin"];
+const SIGNED_IN: Caller[] = ["member", "author", "suspended", "moderator", "admin"];
+const STAFF: Caller[] = ["moderator", "admin"];
+export const PASSWORD = "the caller's own password";
+export const SITE = "http://localhost:3000";
+
+let passwordHash: string | null = null;
+let n = 0;
+
+export async function makeWorld() {
+  passwordHash ??= await hashPassword(PASSWORD);
+  const tag = `${Date.now().toString(36)}-${++n}`;
+  const user = (name: string, extra: Record<string, unknown> = {}) =>
+    db.user.create({
+      data: {
+        name: `${name} ${tag}`,
+        email: `${name}-${tag}@example.test`,
+        passwordHash,
+        createdAt: new Date(Date.now() - 7 * 86400_000),
+        ...extra,
+      },
+    });
+  const people = {
+    member: await user("member"),
+    author: await user("author"),
+    suspended: await user("suspended", { suspendedUntil: new Date(Date.now() + 86400_000), suspendReason: "testing" }),
+    moderator: await user("moderator", { role: "MODERATOR" }),
+    admin: await user("admin", { role: "ADMIN" }),
+  };
+  const target = await user("target");
+  const restricted = await user("restricted", { bannedAt: new Date(), suspendReason: "spam" });
+  const debate = await db.debate.create({
+    data: {
+      slug: `debate-${tag}`,
+      title: "Matrix",
+      body: "x",
+      bodyHtml: "<p>x</p>",
+      subheadings: {
+        create: [
+          { slug: "a", title: "A", position: 1 },
+          { slug: "b", title: "B", position: 2 },
+        ],
+      },
+    },
+    include: { subheadings: { orderBy: { position: "asc" } } },
+  });
+  const [a, b] = debate.subheadings;
+  const post = (subheadingId: string, authorId: string, body: string, parentId?: string) =>
+    write((w) => insertPost(w, { subheadingId, authorId, body, parentId }));
+  const mine = await post(a!.id, people.author.id, "The author's post.");
+  const reply = await post(a!.id, target.id, "A reply to the author.", mine.id);
+  const hidden = await post(a!.id, target.id, "Hidden.");
+  await db.post.update({ where: { id: hidden.id }, data: { hiddenAt: new Date(), hiddenReason: "spam" } });
+  const reported = await post(b!.id, target.id, "Reported.");
+  await db.report.create({ data: { postId: reported.id, reporterId: target.id, reason: "Rude" } });
+  return {
+    tag,
+    people,
+    debateId: debate.id,
+    debateSlug: debate.slug,
+    subheadingA: a!.id,
+    subheadingB: b!.id,
+    postId: mine.id,
+    replyId: reply.id,
+    hiddenPostId: hidden.id,
+    reportedPostId: reported.id,
+    targetId: target.id,
+    restrictedId: restricted.id,
+  };
+}
+export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** The next action or route call comes from this site, as `caller`, with a real session cookie. */
+export async function callAs(caller: Caller, world: World, origin: string | null = SITE): Promise<Headers> {
+  const headers = new Headers({ host: "localhost:3000" });
+  if (origin) headers.set("origin", origin);
+  if (caller !== "anonymous") {
+    const u = await db.user.findUniqueOrThrow({ where: { id: world.people[caller].id } });
+    const token = await encode({
+      token: { uid: u.id, sv: u.sessionVersion, name: u.name },
+      secret: process.env.NEXTAUTH_SECRET!,
+    });
+    headers.set("cookie", `next-auth.session-token=${token}`);
+  }
+  setRequestHeaders(headers);
+  return headers;
+}
+
+type Fields = Record<string, string | string[]>;
+/** Each Server Action: who may use it, and a form that succeeds when they do. */
+export const ACTIONS: Record<string, { allow: Caller[]; form: (w: World) => Fields }> = {
+  signUpAction: {
+    allow: CALLERS,
+    form: (w) => ({ name: "Newcomer", email: `new-${w.tag}@example.test`, password: "a long and unusual passphrase" }),
+  },
+  signOutEverywhereAction: { allow: SIGNED_IN, form: () => ({}) },
+  changePasswordAction: {
+    allow: SIGNED_IN,
+    form: () => ({ currentPassword: PASSWORD, newPassword: "another long passphrase" }),
+  },
+  createPostAction: {
+    allow: ["member", "author", "moderator", "admin"],
+    form: (w) => ({ subheadingId: w.subheadingA, parentId: w.postId, body: "A reply." }),
+  },
+  editPostAction: {
+    allow: ["author", "moderator", "admin"],
+    form: (w) => ({ postId: w.postId, body: "Edited words." }),
+  },
+  deletePostAction: { allow: ["author"], form: (w) => ({ postId: w.postId }) },
+  reportPostAction: {
+    allow: ["member", "moderator", "admin"],
+    form: (w) => ({ postId: w.postId, reason: "Off topic here." }),
+  },
+  hidePostAction: { allow: STAFF, form: (w) => ({ postId: w.postId, reason: "Abusive language" }) },
+  restorePostAction: { allow: STAFF, form: (w) => ({ postId: w.hiddenPostId }) },
+  movePostAction: { allow: STAFF, form: (w) => ({ postId: w.replyId, toSubheadingId: w.subheadingB }) },
+  pinPostAction: { allow: STAFF, form: (w) => ({ postId: w.postId, pinned: "true" }) },
+  setLockAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingA, locked: "true" }) },
+  setSlowModeAction: { allow: STAFF, form: (w) => ({ debateId: w.debateId, seconds: "60" }) },
+  dismissReportsAction: { allow: STAFF, form: (w) => ({ postId: w.reportedPostId }) },
+  suspendUserAction: {
+    allow: STAFF,
+    form: (w) => ({ userId: w.targetId, hours: "24", reason: "Repeated insults", reportPostId: w.reportedPostId }),
+  },
+  banUserAction: { allow: STAFF, form: (w) => ({ userId: w.targetId, reason: "Spam account" }) },
+  liftRestrictionsAction: { allow: STAFF, form: (w) => ({ userId: w.restrictedId }) },
+  setRoleAction: { allow: ["admin"], form: (w) => ({ userId: w.targetId, role: "MODERATOR" }) },
+  createDebateAction: {
+    allow: STAFF,
+    form: (w) => ({ title: `A new debate ${w.tag}`, body: "Opening.", subheading: ["One", "Two", "Three"] }),
+  },
+  addSubheadingAction: { allow: STAFF, form: (w) => ({ debateId: w.debateId, title: "Another part" }) },
+  renameSubheadingAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingA, title: "A better name" }) },
+  reorderSubheadingAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingB, direction: "up" }) },
+  archiveSubheadingAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingB, archived: "true" }) },
+};
+
+export function toFormData(fields: Fields): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+}
+
+/** Loads every Server Action module, so that each registers itself with the action guard. */
+export function loadActions(): void {
+  import.meta.glob(["../server/actions/*.ts", "!../server/actions/*.test.ts"], { eager: true });
+}
