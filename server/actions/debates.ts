@@ -12,37 +12,22 @@ import { createDebate } from "../debates/create-debate";
 import { action } from "../http/action";
 import { addSubheading, renameSubheading, reorderSubheading, setArchived } from "../subheadings/manage-subheadings";
 
-export const createDebateAction = action(
-  "createDebateAction",
-  createDebateSchema,
-  (actor, input) => createDebate({ actor, ...input }),
-  (debate) => ({ id: debate.id, message: "The debate is open.", redirectTo: debatePath(debate.slug) }),
-);
+export const createDebateAction = action(createDebateSchema, createDebate, (debate) => ({
+  id: debate.id,
+  message: "The debate is open.",
+  redirectTo: debatePath(debate.slug),
+}));
 
-export const addSubheadingAction = action(
-  "addSubheadingAction",
-  addSubheadingSchema,
-  (actor, input) => addSubheading({ actor, ...input }),
-  (subheading) => ({ id: subheading.id, message: "Subheading added." }),
-);
+export const addSubheadingAction = action(addSubheadingSchema, addSubheading, "Subheading added.");
 
 export const renameSubheadingAction = action(
-  "renameSubheadingAction",
   renameSubheadingSchema,
-  (actor, input) => renameSubheading({ actor, ...input }),
-  (subheading) => ({ id: subheading.id, message: "Renamed; the old address still leads here." }),
+  renameSubheading,
+  "Renamed; the old address still leads here.",
 );
 
-export const reorderSubheadingAction = action(
-  "reorderSubheadingAction",
-  reorderSubheadingSchema,
-  (actor, input) => reorderSubheading({ actor, ...input }),
-  (subheading) => ({ id: subheading.id }),
-);
+export const reorderSubheadingAction = action(reorderSubheadingSchema, reorderSubheading);
 
-export const archiveSubheadingAction = action(
-  "archiveSubheadingAction",
-  archiveSubheadingSchema,
-  (actor, input) => setArchived({ actor, ...input }),
-  (subheading, input) => ({ id: subheading.id, message: input.archived ? "Archived." : "Restored." }),
-);
+export const archiveSubheadingAction = action(archiveSubheadingSchema, setArchived, (_subheading, { archived }) => ({
+  message: archived ? "Archived." : "Restored.",
+}));

@@ -6,27 +6,12 @@ import { action } from "../http/action";
 import { createPost } from "../posts/create-post";
 import { deletePost, editPost } from "../posts/edit-post";
 
-export const createPostAction = action(
-  "createPostAction",
-  createPostSchema,
-  (actor, input) => createPost({ actor, ...input }),
-  (post, input) => ({
-    id: post.id,
-    message: input.parentId ? "Reply posted." : "Contribution posted.",
-    redirectTo: postPath(post.debateSlug, post.id),
-  }),
-);
+export const createPostAction = action(createPostSchema, createPost, (post, input) => ({
+  id: post.id,
+  message: input.parentId ? "Reply posted." : "Contribution posted.",
+  redirectTo: postPath(post.debateSlug, post.id),
+}));
 
-export const editPostAction = action(
-  "editPostAction",
-  editPostSchema,
-  (actor, input) => editPost({ actor, ...input }),
-  (post) => ({ id: post.id, message: "Your changes are saved." }),
-);
+export const editPostAction = action(editPostSchema, editPost, "Your changes are saved.");
 
-export const deletePostAction = action(
-  "deletePostAction",
-  postIdSchema,
-  (actor, input) => deletePost({ actor, ...input }),
-  (post) => ({ id: post.id, message: "Your post is deleted." }),
-);
+export const deletePostAction = action(postIdSchema, deletePost, "Your post is deleted.");

@@ -5,9 +5,4 @@ import { action } from "../http/action";
 import { reportPost } from "../moderation/reports";
 
 /** A member reports a post; it goes to the moderators' queue (nothing public changes). */
-export const reportPostAction = action(
-  "reportPostAction",
-  reportSchema,
-  (actor, input) => reportPost({ actor, ...input }),
-  () => ({ message: "Thank you: a moderator will look at it." }),
-);
+export const reportPostAction = action(reportSchema, reportPost, "Thank you: a moderator will look at it.");

@@ -4,30 +4,14 @@ import { banSchema, liftSchema, roleSchema, suspendSchema } from "@/lib/schemas/
 import { action } from "../http/action";
 import { banUser, liftRestrictions, setRole, suspendUser } from "../moderation/users";
 
-export const suspendUserAction = action(
-  "suspendUserAction",
-  suspendSchema,
-  (actor, input) => suspendUser({ actor, ...input }),
-  ({ until }) => ({ message: `Suspended until ${until.toUTCString()}.` }),
-);
+export const suspendUserAction = action(suspendSchema, suspendUser, ({ until }) => ({
+  message: `Suspended until ${until.toUTCString()}.`,
+}));
 
-export const banUserAction = action(
-  "banUserAction",
-  banSchema,
-  (actor, input) => banUser({ actor, ...input }),
-  () => ({ message: "Banned." }),
-);
+export const banUserAction = action(banSchema, banUser, "Banned.");
 
-export const liftRestrictionsAction = action(
-  "liftRestrictionsAction",
-  liftSchema,
-  (actor, input) => liftRestrictions({ actor, ...input }),
-  () => ({ message: "Suspension and ban lifted." }),
-);
+export const liftRestrictionsAction = action(liftSchema, liftRestrictions, "Suspension and ban lifted.");
 
-export const setRoleAction = action(
-  "setRoleAction",
-  roleSchema,
-  (actor, input) => setRole({ actor, ...input }),
-  ({ role }) => ({ message: `Role set to ${role.toLowerCase()}.` }),
-);
+export const setRoleAction = action(roleSchema, setRole, ({ role }) => ({
+  message: `Role set to ${role.toLowerCase()}.`,
+}));

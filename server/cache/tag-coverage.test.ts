@@ -6,7 +6,6 @@ import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { ACTIONS, callAs, loadActions, makeWorld, toFormData, type World } from "@/test/action-world";
 import { db } from "../db";
-import { registeredActions } from "../http/action";
 import { readModel, type Read } from "./read-model";
 
 vi.mock("next/headers", () => import("@/test/next-headers"));
@@ -16,8 +15,7 @@ vi.mock("./invalidate-tags", () => ({
   invalidateTags: async (tags: readonly string[]) => void invalidated.tags.push(...tags),
 }));
 
-loadActions();
-const actions = new Map(registeredActions().map((a) => [a.name, a]));
+const actions = loadActions();
 
 type Loaded = { name: string; result: unknown; tags: string[] };
 

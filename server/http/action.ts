@@ -11,41 +11,44 @@ import type { Written } from "../write";
 // result the form shows. An action file declares only what differs.
 
 type Form = (prev: ActionState, form: FormData) => Promise<ActionState>;
-type Reply<I, R> = (result: R, input: I) => Omit<ActionState, "ok">;
+/** What the form is told on success: a message, or fields built from the result and the input. */
+type Reply<I, R> = string | ((result: R, input: I) => Omit<ActionState, "ok">);
 
 /** Who may call an action at all; what each role may then do is the domain's (lib/permissions.ts). */
 export type Access = "anyone" | "signed-in";
-export type RegisteredAction = { name: string; access: Access; run: Form };
+export type RegisteredAction = { access: Access; run: Form };
 
-const registry = new Map<string, RegisteredAction>();
+const registry: RegisteredAction[] = [];
 
-/** Every action defined so far: the authorization tests walk this list. */
+/** Every action defined so far: the authorization tests walk this list (and name each by its export). */
 export function registeredActions(): RegisteredAction[] {
-  return [...registry.values()];
+  return [...registry];
 }
 
-/** An action for signed-in members: `run` gets the current user and the validated input. */
+/** An action for signed-in members: `run` gets the validated input and, as `actor`, the current user. */
 export function action<S extends z.ZodType, R extends Written>(
-  name: string,
   schema: S,
-  run: (actor: SessionUser, input: z.output<S>) => Promise<R>,
+  run: (input: z.output<S> & { actor: SessionUser }) => Promise<R>,
   reply: Reply<z.output<S>, Omit<R, "tags">> = () => ({}),
 ): Form {
-  return define(name, "signed-in", schema, (actor, input) => run(actor!, input), reply);
+  return define(
+    "signed-in",
+    schema,
+    (actor, input) => run({ ...(input as object), actor: actor! } as z.output<S> & { actor: SessionUser }),
+    reply,
+  );
 }
 
 /** An action anyone may call from this site (sign-up). */
 export function publicAction<S extends z.ZodType, R extends Written>(
-  name: string,
   schema: S,
   run: (input: z.output<S>) => Promise<R>,
   reply: Reply<z.output<S>, Omit<R, "tags">> = () => ({}),
 ): Form {
-  return define(name, "anyone", schema, (_actor, input) => run(input), reply);
+  return define("anyone", schema, (_actor, input) => run(input), reply);
 }
 
 function define<S extends z.ZodType, R extends Written>(
-  name: string,
   access: Access,
   schema: S,
   run: (actor: SessionUser | null, input: z.output<S>) => Promise<R>,
@@ -62,12 +65,12 @@ function define<S extends z.ZodType, R extends Written>(
       if (!parsed.success) return invalid(parsed.error);
       const { tags, ...result } = await run(actor, parsed.data);
       await invalidateTags(tags);
-      return { ok: true, ...reply(result, parsed.data) };
+      return { ok: true, ...(typeof reply === "string" ? { message: reply } : reply(result, parsed.data)) };
     } catch (error) {
       return toActionError(error);
     }
   };
-  registry.set(name, { name, access, run: guarded });
+  registry.push({ access, run: guarded });
   return guarded;
 }
 
