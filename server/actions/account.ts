@@ -8,7 +8,10 @@ import { createUser } from "../users/create-user";
 import { signOutEverywhere } from "../users/sign-out-everywhere";
 
 /** Creates an account; the form then signs in with the same credentials. */
-export const signUpAction = publicAction(signUpSchema, createUser, "Account created.");
+export const signUpAction = publicAction(signUpSchema, createUser, (user) => ({
+  id: user.id,
+  message: "Account created.",
+}));
 
 /** Ends every session of the user, on every device, from their next request on. */
 export const signOutEverywhereAction = action(z.object({}), signOutEverywhere, "Signed out everywhere.");

@@ -125,12 +125,12 @@ describe("Server Actions", () => {
     });
   });
 
-  it("let anyone sign up from this site", async () => {
+  it("let anyone sign up from this site, answering with the account the form then signs in to", async () => {
     const world = await makeWorld();
     await callAs("anonymous", world);
     const { signUpAction } = await import("./account");
-    expect(await signUpAction({ ok: false }, toFormData(ACTIONS.signUpAction!.form(world)))).toMatchObject({
-      ok: true,
-    });
+    const result = await signUpAction({ ok: false }, toFormData(ACTIONS.signUpAction!.form(world)));
+    expect(result).toMatchObject({ ok: true, id: expect.any(String) });
+    expect(await db.user.findUnique({ where: { id: result.id } })).toMatchObject({ name: "Newcomer" });
   });
 });

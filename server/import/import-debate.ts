@@ -19,20 +19,24 @@ export type ImportSummary = {
   authorsCreated: number;
 };
 
-/** Posts written per transaction: small enough that the site's own writes never wait long. */
+/**
+ * A transaction ends after this many posts or this long, whichever comes first: the site's own
+ * writes wait for the write lock meanwhile, so it is never held for long, however slow a machine.
+ */
 export const IMPORT_BATCH = 500;
+export const IMPORT_BATCH_MS = 250;
 
 /**
  * Imports an archived debate. Idempotent and resumable: what exists (matched by slug and import
  * key) is kept as it is and only what is missing is added, so an import that stopped half-way
  * carries on where it stopped. The debate, subheadings and authors are written first, then the
- * posts, parents before replies, `batchSize` to a transaction, so that the site keeps serving
+ * posts, parents before replies, in short transactions (IMPORT_BATCH), so that the site keeps serving
  * (and posting) while a large archive goes in. The counters commit with each batch.
  */
 export async function importDebate(
   db: Db,
   raw: unknown,
-  { batchSize = IMPORT_BATCH }: { batchSize?: number } = {},
+  { batchSize = IMPORT_BATCH, batchMs = IMPORT_BATCH_MS }: { batchSize?: number; batchMs?: number } = {},
 ): Promise<ImportSummary> {
   const file = debateFileSchema.parse(raw);
   checkReferences(file);
@@ -94,18 +98,22 @@ export async function importDebate(
     ).map((p) => [p.importKey!, p.id]),
   );
   const missing = postsInImportOrder(file, subheadingIds, authorId).filter((p) => !imported.has(p.key));
-  for (let start = 0; start < missing.length; start += batchSize) {
-    // Rendered before the transaction, so the write lock is held for the inserts alone.
-    const batch = missing
-      .slice(start, start + batchSize)
-      .map((p) => ({ ...p, bodyHtml: renderMarkdown(p.input.body) }));
+  const rendered = new Map<string, string>();
+  for (let start = 0; start < missing.length;) {
+    // Rendered before the transaction (once each), so the write lock is held for the inserts alone.
+    const batch = missing.slice(start, start + batchSize).map((p) => {
+      if (!rendered.has(p.key)) rendered.set(p.key, renderMarkdown(p.input.body));
+      return { ...p, bodyHtml: rendered.get(p.key)! };
+    });
     const created = await db.$transaction(
       async (tx) => {
         // The command line cannot reach a running server's cache, so the tags are not kept: a
         // server shows imported posts once the cached pages of that debate are renewed.
         const w = { tx, touch: () => {} };
         const made = new Map<string, string>();
+        const until = Date.now() + batchMs;
         for (const { key, parentKey, input, bodyHtml } of batch) {
+          if (made.size > 0 && Date.now() > until) break;
           const parentId = parentKey ? (imported.get(parentKey) ?? made.get(parentKey)) : null;
           const post = await insertPost(w, { ...input, bodyHtml, parentId, importKey: key });
           made.set(key, post.id);
@@ -114,8 +122,12 @@ export async function importDebate(
       },
       { timeout: 60_000 },
     );
-    for (const [key, id] of created) imported.set(key, id);
+    for (const [key, id] of created) {
+      imported.set(key, id);
+      rendered.delete(key);
+    }
     summary.postsCreated += created.size;
+    start += created.size;
   }
   return summary;
 }
