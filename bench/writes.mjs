@@ -43,6 +43,10 @@ const raw = rawInsertRate(path.join(dir, "raw.db"), journalMode, synchronous);
 console.log(
   `raw driver: ${raw.toFixed(0)} posts/s (journal_mode=${journalMode}, synchronous=${synchronous}, one transaction a post)`,
 );
+// For comparison with figures taken before the database moved to WAL: the same, in rollback-journal mode.
+const rawDelete =
+  journalMode === "delete" ? raw : rawInsertRate(path.join(dir, "raw-delete.db"), "delete", synchronous);
+if (journalMode !== "delete") console.log(`raw driver, rollback journal: ${rawDelete.toFixed(0)} posts/s`);
 
 function rawInsertRate(rawFile, mode, sync) {
   const db = new Database(rawFile);
@@ -182,11 +186,14 @@ const routerTree = encodeURIComponent(
   ]),
 );
 
+// Half the posts are contributions, half replies to a contribution picked at random among all of
+// the subheading's, new ones included: a discussion, not hundreds of replies piled on the seed's
+// four posts (one thread's length is bounded by issue 11's "show N more replies", not here).
 let nextAccount = 0;
 async function post(i) {
   const form = new FormData();
   form.set("_1_subheadingId", hot.id);
-  if (i % 2) form.set("_1_parentId", parents[i % parents.length]);
+  if (i % 2) form.set("_1_parentId", parents[Math.floor(Math.random() * parents.length)]);
   form.set("_1_title", "");
   form.set("_1_body", `Benchmark post ${i}: a paragraph of the length people write here, with *some* Markdown.`);
   form.set("_1_idempotencyKey", randomUUID());
@@ -204,6 +211,7 @@ async function post(i) {
   });
   const text = await res.text();
   const id = text.match(/"ok":true,"id":"([^"]+)"/)?.[1] ?? text.match(/"id":"([^"]+)"[^\n]*"ok":true/)?.[1];
+  if (id && i % 2 === 0) parents.push(id);
   return { ok: res.ok && /"ok":true/.test(text), id, bytes: text.length };
 }
 
@@ -234,15 +242,24 @@ async function run(workers, fn, until) {
   return { latencies, failures, results, count: latencies.length };
 }
 
+const perSecond = (phase) => (phase.count - phase.failures) / (SECONDS + (phase.latencies.at(-1) ?? 0) / 1000);
+const latency = (phase) =>
+  ["p50", 0.5, "p95", 0.95, "p99", 0.99].reduce(
+    (line, v, i, all) => (i % 2 ? line : `${line}${v} ${quantile(phase.latencies, all[i + 1]).toFixed(0)}  `),
+    "",
+  ) + `max ${(phase.latencies.at(-1) ?? 0).toFixed(0)}`;
+
+// Phase 1: readers alone. Phase 2: writers alone. Phase 3: both at once.
 const alone = await run(READERS, read, performance.now() + SECONDS * 1000);
-const readsAlone = alone.count / SECONDS;
+const writesAlone = await run(WRITERS, post, performance.now() + SECONDS * 1000);
 const until = performance.now() + SECONDS * 1000;
 const [writes, during] = await Promise.all([run(WRITERS, post, until), run(READERS, read, until)]);
-const writeSeconds = SECONDS + (writes.latencies.at(-1) ?? 0) / 1000;
-const postsPerSecond = (writes.count - writes.failures) / writeSeconds;
+const readsAlone = alone.count / SECONDS;
 const readsDuring = during.count / SECONDS;
+const postsPerSecond = perSecond(writesAlone);
 
-const acknowledged = writes.results.filter((r) => r.ok && r.id).map((r) => r.id);
+const results = [...writesAlone.results, ...writes.results];
+const acknowledged = results.filter((r) => r.ok && r.id).map((r) => r.id);
 const stored = new Set(
   sqlite
     .prepare(`SELECT id FROM "Post" WHERE subheadingId = ?`)
@@ -251,22 +268,21 @@ const stored = new Set(
 );
 const missing = acknowledged.filter((id) => !stored.has(id)).length;
 
-console.log(`app: ${WRITERS} writers and ${READERS} readers against ${base}, ${SECONDS} s a phase`);
+console.log(`app: ${WRITERS} writers, ${READERS} readers, against ${base}, ${SECONDS} s a phase`);
 console.log(
-  `  posts/s            ${postsPerSecond.toFixed(1).padStart(8)}   (${(postsPerSecond / raw).toFixed(3)}× the raw driver)`,
+  `  posts/s (writers alone)  ${postsPerSecond.toFixed(1).padStart(7)}   (${(postsPerSecond / raw).toFixed(3)}× the raw driver; ${(postsPerSecond / rawDelete).toFixed(3)}× its rollback-journal rate)`,
+);
+console.log(`  post latency ms          ${latency(writesAlone)}`);
+console.log(`  posts/s beside readers   ${perSecond(writes).toFixed(1).padStart(7)}   ${latency(writes)}`);
+console.log(
+  `  post response            ${(results[0]?.bytes / 1024).toFixed(1)} KB; ${writesAlone.failures + writes.failures} of ${results.length} refused or failed`,
+);
+console.log(`  acknowledged posts       ${acknowledged.length}, missing from the database: ${missing}`);
+console.log(
+  `  reads/s alone            ${readsAlone.toFixed(1).padStart(7)}   p99 ${quantile(alone.latencies, 0.99).toFixed(0)} ms`,
 );
 console.log(
-  `  post latency ms    p50 ${quantile(writes.latencies, 0.5).toFixed(0)}  p95 ${quantile(writes.latencies, 0.95).toFixed(0)}  p99 ${quantile(writes.latencies, 0.99).toFixed(0)}  max ${(writes.latencies.at(-1) ?? 0).toFixed(0)}`,
-);
-console.log(
-  `  post response      ${(writes.results[0]?.bytes / 1024).toFixed(1)} KB; ${writes.failures} of ${writes.count} refused or failed`,
-);
-console.log(`  acknowledged posts ${acknowledged.length}, missing from the database: ${missing}`);
-console.log(
-  `  reads/s alone      ${readsAlone.toFixed(1).padStart(8)}   p99 ${quantile(alone.latencies, 0.99).toFixed(0)} ms`,
-);
-console.log(
-  `  reads/s with posts ${readsDuring.toFixed(1).padStart(8)}   p99 ${quantile(during.latencies, 0.99).toFixed(0)} ms   (${(readsDuring / readsAlone).toFixed(2)}× reads alone)`,
+  `  reads/s beside writers   ${readsDuring.toFixed(1).padStart(7)}   p99 ${quantile(during.latencies, 0.99).toFixed(0)} ms   (${(readsDuring / readsAlone).toFixed(2)}× reads alone)`,
 );
 console.log(`  server memory (RSS) ${rssMb()} MB`);
 sqlite.close();

@@ -45,16 +45,26 @@ export async function createPost({ actor, ...input }: NewPost) {
       throw new AppError("NOT_FOUND", "That subheading does not exist (any more).", "subheadingId");
     }
     const place = { locked: subheading.locked || subheading.debate.locked };
+    let parent: { id: string; depth: number; rootId: string | null; subheadingId: string } | null = null;
     if (input.parentId) {
-      const parent = await tx.post.findUnique({
+      const found = await tx.post.findUnique({
         where: { id: input.parentId },
-        select: { subheadingId: true, authorId: true, deletedAt: true, hiddenAt: true },
+        select: {
+          id: true,
+          depth: true,
+          rootId: true,
+          subheadingId: true,
+          authorId: true,
+          deletedAt: true,
+          hiddenAt: true,
+        },
       });
-      if (!parent || parent.subheadingId !== subheading.id) {
+      if (!found || found.subheadingId !== subheading.id) {
         throw new AppError("NOT_FOUND", "The post you are replying to does not exist.");
       }
-      const state = parent.deletedAt ? "deleted" : parent.hiddenAt ? "hidden" : "visible";
-      enforce(replyRefusal(viewer, { authorId: parent.authorId, state }, place), "INVALID");
+      const state = found.deletedAt ? "deleted" : found.hiddenAt ? "hidden" : "visible";
+      enforce(replyRefusal(viewer, { authorId: found.authorId, state }, place), "INVALID");
+      parent = found;
     } else {
       enforce(postRefusal(viewer, place), "LOCKED");
     }
@@ -85,6 +95,7 @@ export async function createPost({ actor, ...input }: NewPost) {
       body: input.body,
       bodyHtml,
       idempotencyKey: input.idempotencyKey,
+      known: { debateId: subheading.debate.id, parent },
       createdAt: now,
     });
     return { ...post, debateSlug: subheading.debate.slug };

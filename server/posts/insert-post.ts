@@ -1,6 +1,7 @@
 import "server-only";
 import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
 import { postTags } from "@/lib/cache-tags";
+import { countNewPost } from "../db-sql";
 import { AppError } from "../errors";
 import type { Write } from "../write";
 
@@ -18,7 +19,11 @@ export type InsertPostInput = {
   idempotencyKey?: string | null;
   createdAt?: Date;
   dateKnown?: boolean;
+  /** What the caller already read in this transaction (its checks need it): not read again. */
+  known?: { debateId: string; parent: ParentFacts | null };
 };
+
+type ParentFacts = { id: string; depth: number; rootId: string | null; subheadingId: string };
 
 /**
  * Writes a post and every counter that counts it, and touches the tags of every read that shows
@@ -29,20 +34,23 @@ export async function insertPost({ tx, touch }: Write, input: InsertPostInput) {
   const bodyHtml = input.bodyHtml ?? renderMarkdown(input.body);
   const createdAt = input.createdAt ?? new Date();
 
-  const subheading = await tx.subheading.findUnique({
-    where: { id: input.subheadingId },
-    select: { id: true, debateId: true },
-  });
+  const subheading = input.known
+    ? { id: input.subheadingId, debateId: input.known.debateId }
+    : await tx.subheading.findUnique({ where: { id: input.subheadingId }, select: { id: true, debateId: true } });
   if (!subheading) throw new AppError("NOT_FOUND", "That subheading does not exist.");
 
   let depth = 0;
   let rootId: string | null = null;
   if (input.parentId) {
-    const parent = await tx.post.findUnique({
-      where: { id: input.parentId },
-      select: { id: true, depth: true, rootId: true, subheadingId: true },
-    });
-    if (!parent) throw new AppError("NOT_FOUND", "The post you are replying to does not exist.");
+    const parent =
+      input.known?.parent ??
+      (await tx.post.findUnique({
+        where: { id: input.parentId },
+        select: { id: true, depth: true, rootId: true, subheadingId: true },
+      }));
+    if (!parent || parent.id !== input.parentId) {
+      throw new AppError("NOT_FOUND", "The post you are replying to does not exist.");
+    }
     // A reply lives in its thread's subheading; moving a thread moves all of it.
     if (parent.subheadingId !== subheading.id)
       throw new AppError("INVALID", "A reply must sit in the same subheading as the post it answers.");
@@ -72,20 +80,9 @@ export async function insertPost({ tx, touch }: Write, input: InsertPostInput) {
     select: { id: true, debateId: true, subheadingId: true, parentId: true, rootId: true, depth: true },
   });
 
-  const count = input.parentId ? { replyCount: { increment: 1 } } : { contributionCount: { increment: 1 } };
-  await tx.subheading.update({ where: { id: subheading.id }, data: count });
-  await tx.debate.update({ where: { id: subheading.debateId }, data: count });
   // Last activity is shown as a date, so an imported post whose date is a stand-in leaves it be.
-  if (input.dateKnown !== false) {
-    await tx.subheading.updateMany({
-      where: { id: subheading.id, OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: createdAt } }] },
-      data: { lastActivityAt: createdAt },
-    });
-    await tx.debate.updateMany({
-      where: { id: subheading.debateId, lastActivityAt: { lt: createdAt } },
-      data: { lastActivityAt: createdAt },
-    });
-  }
+  const at = input.dateKnown === false ? null : createdAt;
+  await countNewPost(tx, { subheadingId: subheading.id, debateId: subheading.debateId, reply: !!input.parentId, at });
   if (input.parentId) await tx.post.update({ where: { id: input.parentId }, data: { replyCount: { increment: 1 } } });
 
   touch(...postTags(post));
