@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { signInSchema } from "@/lib/schemas/account";
+import { signInPath } from "@/lib/paths";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { db } from "../db";
 import { env } from "../env";
@@ -40,7 +41,7 @@ export const authOptions: NextAuthOptions = {
     debug() {},
   },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/sign-in", error: "/sign-in" },
+  pages: { signIn: signInPath(), error: signInPath() },
   // OAuth accounts are linked to users through the adapter; credentials never touch it.
   adapter: {
     ...adapter,
