@@ -5,7 +5,8 @@ import { useSession } from "next-auth/react";
 import { useActionState, useState } from "react";
 import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "@/components/field";
 import type { ActionState } from "@/lib/action-state";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState, unreachable } from "@/lib/action-state";
+import { isStaff } from "@/lib/permissions";
 import { createDebateAction } from "@/server/actions/debates";
 
 export function NewDebateForm() {
@@ -15,13 +16,16 @@ export function NewDebateForm() {
   const [body, setBody] = useState("");
   const [subheadings, setSubheadings] = useState<{ key: number; title: string }[]>([{ key: 1, title: "" }]);
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    const result = await createDebateAction(prev, form);
-    if (result.ok && result.redirectTo) router.push(result.redirectTo);
+    const result = await createDebateAction(prev, form).catch(unreachable);
+    if (result.ok && result.redirectTo) {
+      router.push(result.redirectTo);
+      router.refresh(); // drop this browser's cached copy of the list of debates
+    }
     return result;
   }, initialActionState);
 
   if (status === "loading") return null;
-  if (session?.user.role !== "MODERATOR" && session?.user.role !== "ADMIN") {
+  if (!isStaff(session?.user ?? null)) {
     return <p className="mt-6 text-stone-600 dark:text-stone-400">Only moderators and admins can open a debate.</p>;
   }
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
