@@ -68,9 +68,8 @@ export async function requireSameOrigin(): Promise<void> {
   }
 }
 
-/** Step 1 of every mutation: same-site request, signed-in user. */
-export async function requireActionUser(): Promise<SessionUser> {
-  await requireSameOrigin();
+/** The signed-in user of this request, or UNAUTHENTICATED (an action or route that needs one). */
+export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
   return user;

@@ -1,9 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import { getCurrentUser, requireSameOrigin, type SessionUser } from "../auth/session";
+import { requireSameOrigin, requireUser, type SessionUser } from "../auth/session";
 import { invalidateTags } from "../cache/invalidate-tags";
-import { AppError, invalid, toActionError } from "../errors";
+import { invalid, toActionError } from "../errors";
 import type { Written } from "../write";
 
 // Every mutation, end to end, in one place: same-site Origin, session, zod, the domain write,
@@ -57,10 +57,7 @@ function define<S extends z.ZodType, R extends Written>(
   const guarded: Form = async (_prev, form) => {
     try {
       await requireSameOrigin();
-      const actor = access === "anyone" ? null : await getCurrentUser();
-      if (access === "signed-in" && !actor) {
-        throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
-      }
+      const actor = access === "anyone" ? null : await requireUser();
       const parsed = schema.safeParse(formFields(form));
       if (!parsed.success) return invalid(parsed.error);
       const { tags, ...result } = await run(actor, parsed.data);

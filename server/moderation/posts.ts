@@ -79,7 +79,7 @@ export async function restorePost({
 
 /** A hidden post's content, which moderators still see. */
 export async function getHiddenPost({ actor, postId }: { actor: SessionUser; postId: string }) {
-  if (!canSeeHidden(viewerOf(actor))) staffOnly(actor);
+  if (!canSeeHidden(viewerOf(actor))) throw new AppError("FORBIDDEN", "Only moderators can see hidden posts.");
   const post = await db.post.findUnique({
     where: { id: postId },
     select: { title: true, bodyHtml: true, hiddenReason: true },

@@ -1,7 +1,7 @@
 import { renderMarkdown } from "@/lib/markdown";
 import { previewSchema } from "@/lib/schemas/post";
 import type { Preview } from "@/lib/views";
-import { requireUser } from "@/server/auth/require-user";
+import { requireUser } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { jsonRoute } from "@/server/http/json";
 import { isSameOrigin } from "@/server/http/same-origin";

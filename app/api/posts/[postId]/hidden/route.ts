@@ -1,5 +1,5 @@
 import type { HiddenPost } from "@/lib/views";
-import { requireUser } from "@/server/auth/require-user";
+import { requireUser } from "@/server/auth/session";
 import { jsonRoute } from "@/server/http/json";
 import { getHiddenPost } from "@/server/moderation/posts";
 

@@ -1,5 +1,5 @@
 import type { PostSource } from "@/lib/views";
-import { requireUser } from "@/server/auth/require-user";
+import { requireUser } from "@/server/auth/session";
 import { jsonRoute } from "@/server/http/json";
 import { getPostSource } from "@/server/posts/edit-post";
 
