@@ -17,6 +17,8 @@
  *   read may have happened just before the write it ties with).
  */
 
+import { openOutsideLog } from "./outside-log.mjs";
+
 const STORE_KEY = Symbol.for("debate-commons.tag-store");
 
 /** Tags remembered before the oldest is forgotten (≈ 10 MB at worst). */
@@ -30,40 +32,50 @@ export function now() {
 /**
  * An in-process store. Forgetting a tag must never make an entry look fresh, so the store keeps a
  * floor: the latest invalidation time it has forgotten. Anything read at or before the floor is
- * stale, whatever its tags.
- * @param {{ maxTags?: number }} [options]
+ * stale, whatever its tags. With `outside`, it also takes in what other processes recorded
+ * (outside-log.mjs) before every check.
+ * @param {{ maxTags?: number, outside?: import("./outside-log.mjs").OutsideLog | null }} [options]
  * @returns {TagStore}
  */
-export function createMemoryTagStore({ maxTags = MAX_TAGS } = {}) {
+export function createMemoryTagStore({ maxTags = MAX_TAGS, outside = null } = {}) {
   /** @type {Map<string, number>} kept in order of invalidation, oldest first */
   const invalidatedAt = new Map();
   let floor = -Infinity;
 
+  /** @param {string} tag @param {number} at */
+  function record(tag, at) {
+    const previous = invalidatedAt.get(tag) ?? -Infinity;
+    invalidatedAt.delete(tag);
+    invalidatedAt.set(tag, Math.max(previous, at));
+  }
+  function forgetOldest() {
+    for (const [tag, time] of invalidatedAt) {
+      if (invalidatedAt.size <= maxTags) break;
+      invalidatedAt.delete(tag);
+      floor = Math.max(floor, time);
+    }
+  }
+
   return {
     async invalidate(tags) {
       const at = now();
-      for (const tag of tags) {
-        const previous = invalidatedAt.get(tag) ?? -Infinity;
-        invalidatedAt.delete(tag);
-        invalidatedAt.set(tag, Math.max(previous, at));
-      }
-      for (const [tag, time] of invalidatedAt) {
-        if (invalidatedAt.size <= maxTags) break;
-        invalidatedAt.delete(tag);
-        floor = Math.max(floor, time);
-      }
+      for (const tag of tags) record(tag, at);
+      forgetOldest();
     },
     async invalidatedAfter(tags, timestamp) {
+      const fromOutside = outside?.pull() ?? [];
+      for (const { tag, at } of fromOutside) record(tag, at);
+      if (fromOutside.length > 0) forgetOldest();
       if (timestamp <= floor) return true;
       return tags.some((tag) => (invalidatedAt.get(tag) ?? -Infinity) >= timestamp);
     },
   };
 }
 
-/** The process's store, created by whichever module asks first. */
+/** The process's store, created by whichever module asks first, reading the outside log of its database. */
 export function getTagStore() {
   const registry = /** @type {{ [STORE_KEY]?: TagStore }} */ (globalThis);
-  return (registry[STORE_KEY] ??= createMemoryTagStore());
+  return (registry[STORE_KEY] ??= createMemoryTagStore({ outside: openOutsideLog(process.env.DATABASE_URL) }));
 }
 
 /**

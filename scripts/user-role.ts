@@ -1,5 +1,7 @@
 // `npm run user:role -- <email> <member|moderator|admin>`: sets an account's role from the
 // command line (the first admin, or a recovery). Changes the database at DATABASE_URL.
+import { cacheTags } from "@/lib/cache-tags";
+import { recordOutsideInvalidation } from "@/server/cache/outside-invalidations";
 import { createDb } from "@/server/db";
 
 const ROLES = { member: "MEMBER", moderator: "MODERATOR", admin: "ADMIN" } as const;
@@ -20,6 +22,8 @@ async function main([email, role]: string[]) {
         data: { action: "set_role", targetUserId: user.id, detail: `${wanted.toLowerCase()} (from the command line)` },
       }),
     ]);
+    // The public moderation log gained an entry; a running server learns of it from the database.
+    await recordOutsideInvalidation(db, [cacheTags.moderationLog()]);
     console.log(`user:role: ${user.name} <${email}> is now ${wanted.toLowerCase()}`);
   } finally {
     await db.$disconnect();

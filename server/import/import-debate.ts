@@ -1,6 +1,8 @@
 import "server-only";
 import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
 import { slugify } from "@/lib/slug";
+import { debateTags } from "@/lib/cache-tags";
+import { recordOutsideInvalidation } from "../cache/outside-invalidations";
 import type { Db, DbTx } from "../db";
 import { insertPost, type InsertPostInput } from "../posts/insert-post";
 import { debateFileSchema, type DebateFile } from "./debate-file";
@@ -87,6 +89,7 @@ export async function importDebate(
     }
     return { debateId: debate.id, subheadingIds, authorIds };
   });
+  if (summary.debateCreated || summary.subheadingsCreated) await recordOutsideInvalidation(db, debateTags(debateId));
 
   const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
   const imported = new Map(
@@ -99,6 +102,7 @@ export async function importDebate(
   );
   const missing = postsInImportOrder(file, subheadingIds, authorId).filter((p) => !imported.has(p.key));
   const rendered = new Map<string, string>();
+  const touched = new Set<string>();
   for (let start = 0; start < missing.length;) {
     // Rendered before the transaction (once each), so the write lock is held for the inserts alone.
     const batch = missing.slice(start, start + batchSize).map((p) => {
@@ -107,9 +111,9 @@ export async function importDebate(
     });
     const created = await db.$transaction(
       async (tx) => {
-        // The command line cannot reach a running server's cache, so the tags are not kept: a
-        // server shows imported posts once the cached pages of that debate are renewed.
-        const w = { tx, touch: () => {} };
+        // The command line cannot reach a running server's tag store: the tags go to the
+        // database's outside log once the batch has committed.
+        const w = { tx, touch: (...more: string[]) => more.forEach((tag) => touched.add(tag)) };
         const made = new Map<string, string>();
         const until = Date.now() + batchMs;
         for (const { key, parentKey, input, bodyHtml } of batch) {
@@ -122,6 +126,8 @@ export async function importDebate(
       },
       { timeout: 60_000 },
     );
+    await recordOutsideInvalidation(db, touched);
+    touched.clear();
     for (const [key, id] of created) {
       imported.set(key, id);
       rendered.delete(key);

@@ -5,6 +5,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { getTagStore, now } from "@/cache-handlers/tag-store.mjs";
+import { cacheTags } from "@/lib/cache-tags";
 import { createDebate, createMember } from "@/test/factories";
 import { db } from "../db";
 import { createPost } from "../posts/create-post";
@@ -38,6 +40,9 @@ describe("importing while the site serves", () => {
     writeFileSync(target, JSON.stringify(file));
     const debate = await createDebate();
     const subheadingId = debate.subheadings[0]!.id;
+    // This process stands for the server: its tag store exists before the import begins.
+    const store = getTagStore();
+    const cachedAt = now();
 
     const importer = spawn(
       process.execPath,
@@ -72,6 +77,10 @@ describe("importing while the site serves", () => {
     expect(outcomes.filter((o) => o !== "saved")).toEqual([]);
     expect(await db.post.count({ where: { subheadingId } })).toBe(overlapping);
     expect(await imported()).toBe(POSTS);
+    // The server's caches learn of the import from the database, though it ran in another process.
+    const { id: importedId } = await db.debate.findUniqueOrThrow({ where: { slug: file.debate.slug } });
+    expect(await store.invalidatedAfter([cacheTags.debatePosts(importedId)], cachedAt)).toBe(true);
+    expect(await store.invalidatedAfter([cacheTags.debateList()], cachedAt)).toBe(true);
     const counted = await db.subheading.findMany({
       where: { debate: { slug: file.debate.slug } },
       select: { contributionCount: true, replyCount: true },
