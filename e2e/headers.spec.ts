@@ -1,0 +1,19 @@
+import { expect, test } from "@playwright/test";
+
+// Issue 8, finding 7: another site could frame any page, and no page said what it allowed.
+const pages = ["/", "/debates/p2p-and-marxism", "/debates/p2p-and-marxism/the-state", "/sign-in", "/no-such-page"];
+const apis = ["/api/health/live", "/api/auth/session"];
+
+test("[security] every page and API answer forbids framing and sniffing, and limits referrers and features", async ({
+  request,
+}) => {
+  for (const path of [...pages, ...apis]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+  }
+});
