@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown";
+import { MarkdownRefused, markdownRefusal, renderMarkdown } from "./markdown";
 
 describe("renderMarkdown", () => {
   it("renders the Markdown people write: emphasis, lists, quotes, links", () => {
@@ -50,5 +50,40 @@ describe("renderMarkdown", () => {
     const html = renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n\nwww.example.org");
     expect(html).toContain("<table>");
     expect(html).toContain('href="http://www.example.org"');
+  });
+});
+
+// Issue 8, finding 1: each of these, within the length limit, blocked the server for a minute
+// or more and then overflowed the stack. They are refused before the parser sees them.
+describe("Markdown that would stall the parser", () => {
+  const attacks = {
+    "a list nested 10,000 deep": "- ".repeat(10_000),
+    "quotes nested 19,999 deep": ">".repeat(19_999),
+    "10,000 asterisks": "*".repeat(10_000),
+  };
+
+  it.each(Object.entries(attacks))("refuses %s at once, with words for its writer", (_name, body) => {
+    const started = performance.now();
+    expect(markdownRefusal(body)).toMatch(/nest at most 32 levels|no more than 64/);
+    expect(() => renderMarkdown(body)).toThrow(MarkdownRefused);
+    // One pass over 20,000 characters, not a minute of parsing (a bound so wide no machine trips it).
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("lets through the nesting and emphasis people write", () => {
+    const nested = Array.from({ length: 10 }, (_, i) => `${"  ".repeat(i)}- level ${i + 1}`).join("\n");
+    expect(markdownRefusal(nested)).toBeNull();
+    expect(renderMarkdown(nested)).toContain("level 10");
+    expect(markdownRefusal("> > > a quote in a quote in a quote\n\n***\n\n**bold** and __bold__ ~~gone~~")).toBeNull();
+    const code = "```\n" + " ".repeat(100) + "indented code\n```";
+    expect(markdownRefusal(code)).toBeNull();
+  });
+
+  it("draws the line at 32 levels", () => {
+    expect(markdownRefusal("- ".repeat(32) + "deep")).toBeNull();
+    expect(renderMarkdown(">".repeat(32) + " deep")).toContain("deep");
+    expect(markdownRefusal("- ".repeat(33) + "too deep")).toMatch(/32 levels/);
+    expect(markdownRefusal("*".repeat(64))).toBeNull();
+    expect(markdownRefusal("*".repeat(65))).toMatch(/no more than 64/);
   });
 });

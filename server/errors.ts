@@ -1,6 +1,7 @@
 import "server-only";
 import type { ZodError } from "zod";
 import type { ActionState } from "@/lib/action-state";
+import { MarkdownRefused } from "@/lib/markdown";
 import type { Refusal } from "@/lib/permissions";
 import { isDatabaseBusy } from "./sqlite/busy";
 
@@ -48,5 +49,8 @@ export function toActionError(error: unknown): ActionState {
       : { ok: false, message: error.message };
   }
   if (isDatabaseBusy(error)) return { ok: false, message: BUSY_MESSAGE };
+  // The schemas refuse such bodies first; this catches a shape they did not foresee.
+  if (error instanceof MarkdownRefused)
+    return { ok: false, message: error.message, fieldErrors: { body: [error.message] } };
   throw error;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { markdownRefusal } from "../markdown";
 
 export const BODY_MAX = 20_000;
 export const TITLE_MAX = 200;
@@ -16,11 +17,18 @@ const title = z
   .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters.`)
   .optional()
   .transform((v) => (v ? v : null));
+/** Refuses, as a field error, Markdown that could stall the parser (lib/markdown.ts). */
+const renderable = (body: string, context: z.RefinementCtx) => {
+  const refusal = markdownRefusal(body);
+  if (refusal) context.addIssue({ code: "custom", message: refusal });
+};
+
 export const bodySchema = z
   .string()
   .trim()
   .min(1, "Write something first.")
-  .max(BODY_MAX, `Keep it to ${BODY_MAX.toLocaleString("en-GB")} characters.`);
+  .max(BODY_MAX, `Keep it to ${BODY_MAX.toLocaleString("en-GB")} characters.`)
+  .superRefine(renderable);
 
 /** A new contribution (no parent) or a reply (parent given). */
 export const createPostSchema = z.object({
@@ -39,5 +47,8 @@ export type EditPostInput = z.infer<typeof editPostSchema>;
 export const postIdSchema = z.object({ postId: id });
 
 export const previewSchema = z.object({
-  body: z.string().max(BODY_MAX, `Keep it to ${BODY_MAX.toLocaleString("en-GB")} characters.`),
+  body: z
+    .string()
+    .max(BODY_MAX, `Keep it to ${BODY_MAX.toLocaleString("en-GB")} characters.`)
+    .superRefine(renderable),
 });

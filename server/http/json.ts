@@ -1,4 +1,5 @@
 import "server-only";
+import { MarkdownRefused } from "@/lib/markdown";
 import { AppError, BUSY_MESSAGE, type AppErrorCode } from "../errors";
 import { isDatabaseBusy } from "../sqlite/busy";
 
@@ -15,6 +16,7 @@ const STATUS: Record<AppErrorCode, number> = {
 /** Answers a route handler's AppError as JSON with its status, a locked database as 503; anything else propagates. */
 export function jsonError(error: unknown): Response {
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] });
+  if (error instanceof MarkdownRefused) return Response.json({ error: error.message }, { status: 400 });
   if (isDatabaseBusy(error))
     return Response.json({ error: BUSY_MESSAGE }, { status: 503, headers: { "retry-after": "1" } });
   throw error;
