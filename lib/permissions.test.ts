@@ -61,9 +61,12 @@ describe("permissions", () => {
     expect(editRefusal({ ...viewers.author, restriction: "banned" }, visible)).toBe("banned");
   });
 
-  it("deleting: the author alone, even while suspended, never a hidden or deleted post", () => {
+  it("deleting: the author alone, not while suspended or banned, never a hidden or deleted post", () => {
     expect(allowed((v) => deleteRefusal(v, visible))).toEqual(["author"]);
-    expect(deleteRefusal({ ...viewers.author, restriction: "suspended" }, visible)).toBeNull();
+    // Issue 8, finding 9: a banned member could still delete their posts.
+    expect(deleteRefusal({ ...viewers.author, restriction: "Your account is banned: spam" }, visible)).toBe(
+      "Your account is banned: spam",
+    );
     expect(allowed((v) => deleteRefusal(v, hidden))).toEqual([]);
     expect(allowed((v) => deleteRefusal(v, deleted))).toEqual([]);
   });

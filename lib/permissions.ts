@@ -64,11 +64,15 @@ export function editRefusal(viewer: Viewer, post: PostFacts): Refusal {
   return null;
 }
 
-/** Withdrawing a post stays its author's alone, suspended or not: anyone may take back their words. */
+/**
+ * Withdrawing a post stays its author's alone, and not while suspended or banned: a banned
+ * account must not be able to wipe the evidence a moderator acted on.
+ */
 export function deleteRefusal(viewer: Viewer, post: PostFacts): Refusal {
-  if (!viewer) return SIGN_IN;
+  const writing = writeRefusal(viewer);
+  if (writing) return writing;
   if (post.state === "deleted") return "That post was deleted by its author.";
-  if (post.authorId !== viewer.id) return "You can only change your own posts.";
+  if (post.authorId !== viewer!.id) return "You can only change your own posts.";
   if (post.state === "hidden") return "A moderator has hidden this post, so it can't be changed.";
   return null;
 }

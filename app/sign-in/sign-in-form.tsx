@@ -7,6 +7,7 @@ import { useEffect, useState, useTransition } from "react";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/field";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signUpPath } from "@/lib/paths";
+import { signInErrorMessage } from "@/lib/sign-in-errors";
 
 export function SignInForm() {
   const params = useSearchParams();
@@ -14,9 +15,8 @@ export function SignInForm() {
   const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(
-    params.get("error") && params.get("error") !== "CredentialsSignin" ? params.get("error") : null,
-  );
+  // Only next-auth's own codes, in our words: a link cannot write on this page.
+  const [error, setError] = useState<string | null>(signInErrorMessage(params.get("error")));
   const [pending, startTransition] = useTransition();
   const [github, setGithub] = useState(false);
 

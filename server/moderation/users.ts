@@ -21,7 +21,7 @@ async function target(
 }
 
 /**
- * Suspends a member until a date: they keep reading but cannot post, reply, edit or report, from
+ * Suspends a member until a date: they keep reading but cannot post, reply, edit, delete or report, from
  * their next request on (every request re-reads these fields), and they see why and until when.
  */
 export async function suspendUser({

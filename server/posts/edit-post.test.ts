@@ -92,6 +92,9 @@ describe("deletePost", () => {
     expect(context?.thread.replies.map((r) => r.id)).toEqual([reply.id]);
     const history = await listRevisions(db, debate.slug, post.id);
     expect(history?.revisions.every((r) => r.bodyHtml === null && r.title === null)).toBe(true);
+    // Nor does it name anyone (issue 8, finding 9): not the author, not who edited it.
+    expect(history?.post.author).toBeNull();
+    expect(history?.revisions.map((r) => r.editor)).toEqual([null, null]);
   });
 
   it("refuses someone else's post", async () => {

@@ -33,7 +33,8 @@ export async function listRevisions(tx: DbTx, debateSlug: string, postId: string
       rootId: post.rootId ?? post.id,
       subheadingId: post.subheadingId,
       isReply: post.parentId !== null,
-      author: toAuthorView(post.author),
+      // A hidden or deleted post names nobody: not its author, not who edited it.
+      author: withheld ? null : toAuthorView(post.author),
       withheld,
     },
     debate: post.debate,
@@ -42,7 +43,7 @@ export async function listRevisions(tx: DbTx, debateSlug: string, postId: string
       id: r.id,
       number: index + 1,
       createdAt: r.createdAt,
-      editor: toAuthorView(r.editor),
+      editor: withheld ? null : toAuthorView(r.editor),
       title: withheld ? null : r.title,
       bodyHtml: withheld ? null : r.bodyHtml,
     })),

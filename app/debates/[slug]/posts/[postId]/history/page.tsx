@@ -37,7 +37,13 @@ export default async function PostHistoryPage({ params }: Props) {
         ]}
       />
       <h1 className="text-xl font-bold tracking-tight sm:text-2xl">
-        Edit history of the {post.isReply ? "reply" : "contribution"} by <AuthorName author={post.author} />
+        {post.withheld ? (
+          `Edit history of a removed ${post.isReply ? "reply" : "contribution"}`
+        ) : (
+          <>
+            Edit history of the {post.isReply ? "reply" : "contribution"} by <AuthorName author={post.author} />
+          </>
+        )}
       </h1>
       {revisions.length === 0 ? (
         <p className="mt-4 text-stone-600 dark:text-stone-400">This post has not been edited.</p>
@@ -55,8 +61,14 @@ export default async function PostHistoryPage({ params }: Props) {
                   {revision.number === revisions.length ? " (current)" : ""}
                 </h2>
                 <p className="text-sm text-stone-600 dark:text-stone-400">
-                  {revision.number === 1 ? "Written" : "Edited"} by <AuthorName author={revision.editor} /> ·{" "}
-                  <PostDate date={revision.createdAt} known />
+                  {revision.number === 1 ? "Written" : "Edited"}
+                  {!post.withheld && (
+                    <>
+                      {" "}
+                      by <AuthorName author={revision.editor} />
+                    </>
+                  )}{" "}
+                  · <PostDate date={revision.createdAt} known />
                 </p>
                 {post.withheld || revision.bodyHtml === null ? (
                   <p className="mt-2 text-sm italic text-stone-500">The content of this version is no longer shown.</p>

@@ -17,3 +17,13 @@ test("[security] every page and API answer forbids framing and sniffing, and lim
     expect(headers["permissions-policy"], path).toContain("camera=()");
   }
 });
+
+test("[security] the sign-in page shows no words a link puts in it, only its own", async ({ page }) => {
+  await page.goto("/sign-in?error=" + encodeURIComponent("Your account is compromised. Call +1 555 0100."));
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expect(page.getByText(/compromised/)).toHaveCount(0);
+  await page.goto("/sign-in?error=OAuthAccountNotLinked");
+  await expect(
+    page.getByText("That email already belongs to an account here: sign in with its password."),
+  ).toBeVisible();
+});
