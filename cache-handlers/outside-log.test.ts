@@ -39,6 +39,7 @@ describe("the outside log (invalidations by other processes)", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "outside-log-")), "empty.sqlite");
     new Database(file).close();
     expect(openOutsideLog(`file:${file}`)).toBeNull();
-    expect(openOutsideLog("postgresql://elsewhere")).toBeNull();
+    // A database that is not a SQLite file has no outside log to read.
+    expect(openOutsideLog("tcp://db.elsewhere.example:5432/debates")).toBeNull();
   });
 });
