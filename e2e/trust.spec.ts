@@ -82,7 +82,9 @@ test("[trust] a lock shows on a permalink read before it, and a moved thread at 
   await signUp(page, newMember("reader"), `${debate}/one`);
   const stays = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "Stays" }) });
   await stays.getByRole("link", { name: /permalink/ }).click();
-  await expect(page.getByRole("button", { name: "Reply" })).toBeVisible(); // the permalink is cached now
+  // Wait for the permalink itself: until it arrives, the subheading's two Reply buttons are still on screen.
+  await expect(page.getByRole("heading", { level: 1, name: "Stays" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reply" }).filter({ visible: true })).toHaveCount(1); // now cached
   const permalink = page.url();
   await page.goto(`${debate}/two`);
   await expect(page.getByText("No contributions under this subheading yet.")).toBeVisible();
