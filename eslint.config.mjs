@@ -70,6 +70,24 @@ export default defineConfig([
       ],
     },
   },
+  {
+    files: ["e2e/**"],
+    ignores: ["e2e/test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message: "Import test from ./test: it fails a test on any Content-Security-Policy violation.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next*/**",
     "out/**",

@@ -1,12 +1,9 @@
 import type { NextConfig } from "next";
 
-// Sent with every page and API answer. No page may be framed by another site (clickjacking);
-// the script-restricting part of a Content-Security-Policy comes with issue 8's nonces.
+// Sent with every page and API answer: no page may be framed by another site (clickjacking), no
+// sniffing, limited referrers and features. The Content-Security-Policy, whose script nonce is
+// fresh for every answer, and HSTS are sent by server.mjs (http-server/csp.mjs).
 const securityHeaders = [
-  {
-    key: "Content-Security-Policy",
-    value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
-  },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -20,6 +17,10 @@ const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so it never clobbers a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // server.mjs compresses, after writing each answer's script nonce into its HTML; an ETag would
+  // let a browser revalidate a page whose nonce no longer matches the policy it is sent with.
+  compress: false,
+  generateEtags: false,
   // Both caches are ours (cache-handlers/): bounded in-memory LRUs whose entries are checked
   // against one tag store that writes invalidate directly. The page cache dates a page by when its
   // request began, not when its render ended, so a render overtaken by a write never looks fresh.

@@ -69,7 +69,7 @@ export default defineConfig({
   webServer: {
     // A fresh database, migrated and seeded, and a production build of its own (.next-e2e),
     // so a running `npm start` is never disturbed.
-    command: `npm run db:setup && next build && next start -H 127.0.0.1 -p ${port}`,
+    command: `npm run db:setup && next build && node server.mjs -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -81,6 +81,10 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.E2E_SECRET,
       NEXTAUTH_URL: baseURL,
       ADMIN_EMAILS: "admin@e2e.test",
+      // The suite plays many visitors from one machine: each browser sends its own X-Forwarded-For
+      // (e2e/accounts.ts), which server.mjs believes only from a proxy on loopback, as configured
+      // here. Without TRUST_PROXY the header is dropped (http-server/http-server.test.ts).
+      TRUST_PROXY: "loopback",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
     },

@@ -16,6 +16,7 @@ export default defineConfig({
       "app/**/*.test.ts",
       "prisma/**/*.test.ts",
       "cache-handlers/**/*.test.ts",
+      "http-server/**/*.test.ts",
     ],
     setupFiles: ["test/fresh-database.ts"],
     environment: "node",

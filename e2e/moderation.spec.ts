@@ -1,4 +1,4 @@
-import { expect, type Browser, test } from "@playwright/test";
+import { expect, type Browser, test } from "./test";
 import { newMember, signUp } from "./accounts";
 import { importDebate } from "./fixtures";
 import { stateFile } from "./staff";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { newMember, signIn, signOut, signUp } from "./accounts";
 
 const COMMONS = "/debates/p2p-and-marxism/the-commons";

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./test";
 import { importDebate, seed, snippet } from "./fixtures";
 
 const DEBATE = "/debates/p2p-and-marxism";

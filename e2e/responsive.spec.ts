@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 for (const path of ["/", "/debates/p2p-and-marxism", "/debates/p2p-and-marxism/marxism-and-p2p"]) {
   test(`[layout] ${path} fits a phone screen without sideways scrolling`, async ({ page }) => {

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./test";
 import { signUp } from "./accounts";
 import { ADMIN, MODERATOR, stateFile } from "./staff";
 

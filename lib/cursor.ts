@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./schemas/zod";
 
 /** A keyset position in a list ordered by (createdAt, id): the last row of the previous page. */
 export type Cursor = { createdAt: Date; id: string };

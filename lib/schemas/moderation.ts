@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { bodySchema } from "./post";
 
 const id = z.string().trim().min(1).max(64);

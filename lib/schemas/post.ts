@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { markdownRefusal } from "../markdown";
 
 export const BODY_MAX = 20_000;

@@ -5,6 +5,7 @@ import { requireSameOrigin, requireUser, type SessionUser } from "../auth/sessio
 import { invalidateTags } from "../cache/invalidate-tags";
 import { invalid, toActionError } from "../errors";
 import type { Written } from "../write";
+import { markActionGuardRan } from "./request-marks";
 
 // Every mutation, end to end, in one place: same-site Origin, session, zod, the domain write,
 // the invalidation of exactly the tags the write touched (after its commit), and the typed
@@ -55,6 +56,7 @@ function define<S extends z.ZodType, R extends Written>(
   reply: Reply<z.output<S>, Omit<R, "tags">>,
 ): Form {
   const guarded: Form = async (_prev, form) => {
+    markActionGuardRan();
     try {
       await requireSameOrigin();
       const actor = access === "anyone" ? null : await requireUser();
