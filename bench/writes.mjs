@@ -137,14 +137,22 @@ const parents = sqlite
 const ACCOUNTS = 4000;
 const weekAgo = new Date(Date.now() - 7 * 86400_000).toISOString().replace("Z", "+00:00");
 const addUser = sqlite.prepare(`INSERT INTO "User" (id, name, email, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`);
+// Signed in as next-auth would have done it: a live session row (a day long), named in the JWT.
+const addSession = sqlite.prepare(
+  `INSERT INTO "UserSession" (id, userId, createdAt, lastSeenAt, expiresAt) VALUES (?, ?, ?, ?, ?)`,
+);
+const signedInAt = new Date().toISOString().replace("Z", "+00:00");
+const tomorrow = new Date(Date.now() + 86400_000).toISOString().replace("Z", "+00:00");
 const cookies = [];
 sqlite.transaction(() => {
-  for (let i = 0; i < ACCOUNTS; i++)
+  for (let i = 0; i < ACCOUNTS; i++) {
     addUser.run(`bench-${i}`, `Bench member ${i}`, `bench-${i}@example.test`, weekAgo, weekAgo);
+    addSession.run(`bench-session-${i}`, `bench-${i}`, signedInAt, signedInAt, tomorrow);
+  }
 })();
 for (let i = 0; i < ACCOUNTS; i++) {
   cookies.push(
-    `next-auth.session-token=${await encode({ token: { uid: `bench-${i}`, sv: 0, name: `Bench member ${i}` }, secret })}`,
+    `next-auth.session-token=${await encode({ token: { uid: `bench-${i}`, sid: `bench-session-${i}`, name: `Bench member ${i}` }, secret })}`,
   );
 }
 

@@ -14,6 +14,7 @@ export function AccountMenu() {
   const pathname = usePathname();
   const [everywhere, signOutEverywhere, pending] = useActionState(signOutEverywhereAction, initialActionState);
   const [open, setOpen] = useState(false);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
   const menuId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
 
@@ -33,6 +34,17 @@ export function AccountMenu() {
   useEffect(() => {
     if (everywhere.ok) void signOut({ callbackUrl: pathname });
   }, [everywhere.ok, pathname]);
+
+  // The server ends the session before the cookie goes; when it cannot, it says so and nothing
+  // here pretends otherwise.
+  async function signOutHere() {
+    setSignOutError(null);
+    const answer = (await signOut({ redirect: false, callbackUrl: pathname }).catch(() => ({
+      error: "Signing out did not go through. Check your connection and try again.",
+    }))) as { url?: string; error?: string };
+    if (answer.error) setSignOutError(answer.error);
+    else window.location.assign(answer.url ?? pathname);
+  }
 
   if (status === "loading")
     return (
@@ -112,7 +124,7 @@ export function AccountMenu() {
         )}
         <button
           type="button"
-          onClick={() => void signOut({ callbackUrl: pathname })}
+          onClick={() => void signOutHere()}
           className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100 dark:hover:bg-stone-800"
         >
           Sign out
@@ -126,6 +138,11 @@ export function AccountMenu() {
             {pending ? "Signing out everywhere…" : "Sign out everywhere"}
           </button>
         </form>
+        {signOutError && (
+          <p role="alert" className="px-2 text-xs text-red-700 dark:text-red-400">
+            {signOutError}
+          </p>
+        )}
         {everywhere.message && !everywhere.ok && (
           <p className="px-2 text-xs text-red-700 dark:text-red-400">{everywhere.message}</p>
         )}

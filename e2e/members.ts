@@ -14,13 +14,19 @@ let counter = 0;
 export async function makeMembers(count: number): Promise<{ id: string; cookie: string }[]> {
   const db = new Database(e2eDatabase());
   db.pragma("busy_timeout = 5000");
-  const weekAgo = new Date(Date.now() - 7 * 86400_000).toISOString().replace("Z", "+00:00");
+  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  const weekAgo = iso(Date.now() - 7 * 86400_000);
   const insert = db.prepare(`INSERT INTO "User" (id, name, email, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`);
+  // Each signed in as next-auth would have done it: a live session row, named in the JWT.
+  const startSession = db.prepare(
+    `INSERT INTO "UserSession" (id, userId, createdAt, lastSeenAt, expiresAt) VALUES (?, ?, ?, ?, ?)`,
+  );
   const ids: string[] = [];
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const id = `e2e-${process.pid}-${Date.now().toString(36)}-${++counter}`;
       insert.run(id, `Writer ${id}`, `${id}@example.test`, weekAgo, weekAgo);
+      startSession.run(`session-${id}`, id, iso(Date.now()), iso(Date.now()), iso(Date.now() + 86400_000));
       ids.push(id);
     }
   })();
@@ -28,7 +34,7 @@ export async function makeMembers(count: number): Promise<{ id: string; cookie: 
   return Promise.all(
     ids.map(async (id) => ({
       id,
-      cookie: `next-auth.session-token=${await encode({ token: { uid: id, sv: 0, name: `Writer ${id}` }, secret: process.env.E2E_SECRET! })}`,
+      cookie: `next-auth.session-token=${await encode({ token: { uid: id, sid: `session-${id}`, name: `Writer ${id}` }, secret: process.env.E2E_SECRET! })}`,
     })),
   );
 }

@@ -12,7 +12,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    sv?: number;
+    /** The UserSession row this token belongs to (server/auth/user-sessions.ts). */
+    sid?: string;
     role?: Role;
     restriction?: string | null;
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { signIn, useSession } from "next-auth/react";
+import { useSession } from "next-auth/react";
 import { useActionState, useState } from "react";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/field";
 import type { ActionState } from "@/lib/action-state";
@@ -11,16 +11,12 @@ import { changePasswordAction } from "@/server/actions/account";
 import { accountPath, signInPath } from "@/lib/paths";
 
 export function AccountSettings() {
-  const { data: session, status, update } = useSession();
+  const { data: session, status } = useSession();
   const [values, setValues] = useState({ currentPassword: "", newPassword: "" });
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
     const result = await changePasswordAction(prev, form);
-    // Every session ended with the change, this one too: sign back in with the new password.
-    if (result.ok && result.data?.email) {
-      await signIn("credentials", { email: result.data.email, password: values.newPassword, redirect: false });
-      await update();
-      setValues({ currentPassword: "", newPassword: "" });
-    }
+    // This session carries on; the others ended with the change.
+    if (result.ok) setValues({ currentPassword: "", newPassword: "" });
     return result;
   }, initialActionState);
 

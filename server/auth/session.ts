@@ -1,12 +1,12 @@
 import "server-only";
 import { headers, cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
-import { db } from "../db";
+import { decode, type JWT } from "next-auth/jwt";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { isSameOriginHeaders } from "../http/same-origin";
 import { restrictionOf, type Viewer } from "@/lib/permissions";
 import type { Role } from "@/generated/prisma/enums";
+import { endSession, findLiveSession } from "./user-sessions";
 
 export type SessionUser = {
   id: string;
@@ -16,34 +16,23 @@ export type SessionUser = {
   suspendedUntil: Date | null;
   bannedAt: Date | null;
   suspendReason: string | null;
+  /** The session this request came with (absent for a user made outside a request). */
+  sessionId?: string;
 };
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**
- * The user a JWT names, if the token is still current: every sign-out-everywhere, password
- * change or ban bumps the user's sessionVersion, and tokens carrying an older one stop working
- * on their next request.
+ * The user a JWT names, if its session is still live: signing out, signing out everywhere, a
+ * password change (other sessions) or a ban delete the session's row, and a week unused or two
+ * weeks in all end it (lib/rules/session-lifetime.ts); the token stops working on its next use.
  */
-export async function loadSessionUser(userId: unknown, sessionVersion: unknown): Promise<SessionUser | null> {
-  if (typeof userId !== "string" || typeof sessionVersion !== "number") return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      role: true,
-      createdAt: true,
-      suspendedUntil: true,
-      bannedAt: true,
-      suspendReason: true,
-      sessionVersion: true,
-      importKey: true,
-    },
-  });
-  if (!user || user.sessionVersion !== sessionVersion || user.importKey !== null) return null;
-  const { sessionVersion: _v, importKey: _k, ...rest } = user;
-  return rest;
+export async function loadSessionUser(userId: unknown, sessionId: unknown): Promise<SessionUser | null> {
+  if (typeof userId !== "string" || typeof sessionId !== "string") return null;
+  const user = await findLiveSession(userId, sessionId);
+  if (!user || user.importKey !== null) return null;
+  const { importKey: _k, ...rest } = user;
+  return { ...rest, sessionId };
 }
 
 /** The session user as lib/permissions.ts sees them. */
@@ -53,12 +42,26 @@ export function viewerOf(user: SessionUser | null, now = new Date()): Viewer {
 
 /** The signed-in user of this request, checked against the database; null when signed out. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
+  const token = await requestToken();
+  return token ? loadSessionUser(token.uid, token.sid) : null;
+}
+
+/**
+ * Deletes the session of this request's cookie, before next-auth clears the cookie: a failure
+ * throws, so sign-out can say so instead of leaving a copied cookie alive.
+ */
+export async function endCurrentSession(): Promise<void> {
+  const token = await requestToken();
+  if (typeof token?.sid === "string") await endSession(token.sid);
+}
+
+/** The decoded session JWT this request carries, or null. */
+async function requestToken(): Promise<JWT | null> {
   if (!env.NEXTAUTH_SECRET) return null;
   const store = await cookies();
   const raw = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
   if (!raw) return null;
-  const token = await decode({ token: raw, secret: env.NEXTAUTH_SECRET }).catch(() => null);
-  return token ? loadSessionUser(token.uid, token.sv) : null;
+  return decode({ token: raw, secret: env.NEXTAUTH_SECRET }).catch(() => null);
 }
 
 /** Refuses a request whose Origin is missing or another site's. */

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/client";
+import { cacheTags } from "@/lib/cache-tags";
 import { moderateRefusal, restrictRefusal, roleRefusal, type Refusal, type Viewer } from "@/lib/permissions";
 import { viewerOf, type SessionUser } from "../auth/session";
+import { endSessionsOf } from "../auth/user-sessions";
 import { db } from "../db";
 import { AppError, enforce } from "../errors";
 import { write, type Write } from "../write";
@@ -69,6 +71,8 @@ export async function banUser({ actor, userId, reason }: { actor: SessionUser; u
   return write(async (w) => {
     const user = await target(w, actor, userId, restrictRefusal);
     await w.tx.user.update({ where: { id: user.id }, data: { bannedAt: new Date(), suspendReason: reason } });
+    // Signed out everywhere: whoever holds a session (the member, or someone who took it) loses it.
+    await endSessionsOf(w.tx, user.id);
     await logModeration(w, { actorId: actor.id, action: "ban_user", reason, targetUserId: user.id });
     return { userId: user.id };
   });
@@ -99,6 +103,8 @@ export async function setRole({ actor, userId, role }: { actor: SessionUser; use
   return write(async (w) => {
     const user = await target(w, actor, userId, roleRefusal);
     await w.tx.user.update({ where: { id: user.id }, data: { role } });
+    // Their posts and debates show a staff badge, or no longer do.
+    w.touch(cacheTags.author(user.id));
     await logModeration(w, {
       actorId: actor.id,
       action: "set_role",

@@ -2,14 +2,14 @@ import "server-only";
 import type { ChangePasswordInput } from "@/lib/schemas/account";
 import { hashPassword, isCommonPassword, verifyPassword } from "../auth/password";
 import type { SessionUser } from "../auth/session";
+import { endSessionsOf } from "../auth/user-sessions";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { unseen } from "../write";
+import { write } from "../write";
 
 /**
- * Changes the member's password after checking the current one, and ends every session they
- * have (sessionVersion), so a stolen session does not outlive the change. Returns the email so
- * the browser can sign straight back in with the new password.
+ * Changes the member's password after checking the current one, and ends every other session they
+ * have, so a stolen session does not outlive the change; the one making the change carries on.
  */
 export async function changePassword({
   actor,
@@ -33,9 +33,11 @@ export async function changePassword({
   }
   if (currentPassword === newPassword)
     throw new AppError("INVALID", "The new password is the same as the current one.", "newPassword");
-  await db.user.update({
-    where: { id: actor.id },
-    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+  const passwordHash = await hashPassword(newPassword);
+  // Nothing any page shows changes: write() touches no tag.
+  return write(async ({ tx }) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await endSessionsOf(tx, actor.id, { except: actor.sessionId });
+    return {};
   });
-  return unseen({ email: user.email });
 }

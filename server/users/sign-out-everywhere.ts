@@ -1,10 +1,11 @@
 import "server-only";
 import type { SessionUser } from "../auth/session";
+import { endSessionsOf } from "../auth/user-sessions";
 import { db } from "../db";
 import { unseen } from "../write";
 
-/** Ends every session of the user, on every device, from their next request on. */
+/** Ends every session of the user, on every device (this one too), from their next request on. */
 export async function signOutEverywhere({ actor }: { actor: SessionUser }) {
-  await db.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+  await endSessionsOf(db, actor.id);
   return unseen({ userId: actor.id });
 }
