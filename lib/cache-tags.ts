@@ -15,7 +15,16 @@ export const cacheTags = {
   /** One thread (a contribution and all its replies): permalinks and histories of its posts. */
   thread: (rootPostId: string) => `thread:${rootPostId}`,
   moderationLog: () => "moderation-log",
+  /** One author as every read shows them next to what they wrote: their name and staff badge. */
+  author: (userId: string) => `author:${userId}`,
 };
+
+/** The tags of the authors shown, once each (unknown and removed authors show nothing to change). */
+export function authorTags(authors: Iterable<{ id: string } | null | undefined>): string[] {
+  const ids = new Set<string>();
+  for (const author of authors) if (author) ids.add(author.id);
+  return [...ids].sort().map((id) => cacheTags.author(id));
+}
 
 type PostPlace = { id: string; debateId: string; subheadingId: string; rootId: string | null };
 

@@ -1,7 +1,9 @@
 // The shapes the server hands to pages and components. Built in server/ with `select`, never
 // whole rows; content that the viewer may not see is already removed.
+import type { Role } from "@/generated/prisma/enums";
 
-export type AuthorView = { id: string; name: string; imported: boolean } | null;
+/** Who wrote something: `role` puts a badge by a moderator's or an admin's name (components/author-name.tsx). */
+export type AuthorView = { id: string; name: string; imported: boolean; role: Role } | null;
 
 export type PostView = {
   id: string;

@@ -1,10 +1,12 @@
 // `npm run db:seed`: imports every archived debate in prisma/seed-data/ (idempotent: a second run
-// adds nothing) and re-renders any HTML stored by an older Markdown pipeline.
+// adds nothing), re-renders any HTML stored by an older Markdown pipeline, and stores the look-alike
+// key of every display name that has none or an outdated one (server/users/display-name.ts).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@/server/db";
 import { importDebate } from "@/server/import/import-debate";
 import { rerenderStale } from "@/server/posts/rerender-stale";
+import { backfillNameKeys } from "@/server/users/display-name";
 
 // npm runs scripts from the project root.
 const dataDir = path.resolve("prisma/seed-data");
@@ -26,6 +28,8 @@ async function main() {
     }
     const rerendered = await rerenderStale(db);
     if (rerendered > 0) console.log(`seed: re-rendered ${rerendered} posts for the current Markdown pipeline`);
+    const keyed = await backfillNameKeys(db);
+    if (keyed > 0) console.log(`seed: stored the look-alike key of ${keyed} display names`);
   } finally {
     await db.$disconnect();
   }

@@ -1,6 +1,7 @@
 import "server-only";
-import { cacheTags } from "@/lib/cache-tags";
+import { authorTags, cacheTags } from "@/lib/cache-tags";
 import { decodeCursor } from "@/lib/cursor";
+import type { AuthorView, ThreadNode } from "@/lib/views";
 import type { DbTx } from "../db";
 import { getDebatePage } from "../debates/get-debate-page";
 import { listDebates } from "../debates/list-debates";
@@ -29,23 +30,60 @@ const read = <A extends unknown[], R>(load: Read<A, R>["load"]) => ({
 // debate, a rename, a new post) touches that tag.
 const missing = () => [cacheTags.debateList()];
 
+/** The authors of these posts and all their replies shown: each carries a staff badge, or could. */
+function* threadAuthors(nodes: ThreadNode[]): Generator<AuthorView> {
+  for (const node of nodes) {
+    yield node.author;
+    yield* threadAuthors(node.replies);
+  }
+}
+
 export const readModel = {
-  debateList: read((tx) => listDebates(tx)).taggedBy(() => [cacheTags.debateList()]),
+  debateList: read((tx) => listDebates(tx)).taggedBy((debates) => [
+    cacheTags.debateList(),
+    ...authorTags(debates.map((d) => d.author)),
+  ]),
   debatePage: read((tx, slug: string) => getDebatePage(tx, slug)).taggedBy((page) =>
-    page ? [cacheTags.debate(page.debate.id), cacheTags.debatePosts(page.debate.id)] : missing(),
+    page
+      ? [
+          cacheTags.debate(page.debate.id),
+          cacheTags.debatePosts(page.debate.id),
+          ...authorTags([
+            page.debate.author,
+            ...threadAuthors(page.sections.flatMap((s) => [...s.pinned, ...s.threads])),
+          ]),
+        ]
+      : missing(),
   ),
   subheading: read((tx, debateSlug: string, slug: string) => getSubheading(tx, debateSlug, slug)).taggedBy((header) =>
     header ? [cacheTags.debate(header.debate.id), cacheTags.subheading(header.subheading.id)] : missing(),
   ),
   contributions: read((tx, subheadingId: string, after: string | null) =>
     listContributions(tx, subheadingId, decodeCursor(after)),
-  ).taggedBy((_page, subheadingId) => [cacheTags.subheading(subheadingId)]),
+  ).taggedBy((page, subheadingId) => [
+    cacheTags.subheading(subheadingId),
+    ...authorTags(threadAuthors([...page.pinned, ...page.threads])),
+  ]),
   // The permalink shows the debate's lock and subheadings (reply form, move targets): its tag too.
   postContext: read((tx, debateSlug: string, postId: string) => getPostContext(tx, debateSlug, postId)).taggedBy(
-    (context) => (context ? [cacheTags.debate(context.debate.id), cacheTags.thread(context.rootId)] : missing()),
+    (context) =>
+      context
+        ? [
+            cacheTags.debate(context.debate.id),
+            cacheTags.thread(context.rootId),
+            ...authorTags([...context.ancestors.map((p) => p.author), ...threadAuthors([context.thread])]),
+          ]
+        : missing(),
   ),
   revisions: read((tx, debateSlug: string, postId: string) => listRevisions(tx, debateSlug, postId)).taggedBy(
-    (history) => (history ? [cacheTags.debate(history.debate.id), cacheTags.thread(history.post.rootId)] : missing()),
+    (history) =>
+      history
+        ? [
+            cacheTags.debate(history.debate.id),
+            cacheTags.thread(history.post.rootId),
+            ...authorTags([history.post.author, ...history.revisions.map((r) => r.editor)]),
+          ]
+        : missing(),
   ),
   renamedSubheading: read((tx, debateSlug: string, oldSlug: string) =>
     findRenamedSubheading(tx, debateSlug, oldSlug),

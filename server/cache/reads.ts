@@ -7,9 +7,14 @@ import { readModel, type Read } from "./read-model";
 // its result shows (read-model.ts); every write invalidates the tags it touched, so a cached page
 // is never staler than the last write, and cacheLife only bounds how long an untouched one lives.
 
+/** Next keeps at most this many tags from one cacheTag() call and drops the rest (with a warning). */
+const TAGS_PER_CALL = 128;
+
 async function tagged<A extends unknown[], R>(read: Read<A, R>, ...args: A): Promise<R> {
   const result = await read.load(db, ...args);
-  cacheTag(...read.tags(result, ...args));
+  // A page of posts carries one tag per author shown, which can be more than one call keeps.
+  const tags = read.tags(result, ...args);
+  for (let i = 0; i < tags.length; i += TAGS_PER_CALL) cacheTag(...tags.slice(i, i + TAGS_PER_CALL));
   return result;
 }
 

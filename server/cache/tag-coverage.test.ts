@@ -2,9 +2,11 @@
 // of the world it acts on before and after, find the reads whose result changed, and check that
 // the write invalidated at least one tag of what those reads had cached. A write that forgets a
 // tag (or a read that does not carry the tag of something it shows) fails here, naming the read.
+// Writes made outside an action (the user:role command, a sign-in that grants admin) are checked
+// the same way, against the tags they record or invalidate.
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it, vi } from "vitest";
-import { ACTIONS, callAs, loadActions, makeWorld, toFormData, type World } from "@/test/action-world";
+import { ACTIONS, callAs, loadActions, makeWorld, PASSWORD, toFormData, type World } from "@/test/action-world";
 import { db } from "../db";
 import { readModel, type Read } from "./read-model";
 
@@ -62,12 +64,20 @@ const debateIds = async () => (await db.debate.findMany({ select: { id: true } }
 
 /** The reads whose result the action changed and none of whose cached tags it invalidated. */
 async function staleAfter(name: string, caller: (typeof ACTIONS)[string]["allow"][number], world: World) {
+  return staleAfterWrite(world, async () => {
+    invalidated.tags = [];
+    await callAs(caller, world);
+    const result = await actions.get(name)!.run({ ok: false }, toFormData(ACTIONS[name]!.form(world)));
+    expect(result.ok, `${name} as ${caller}: ${result.message}`).toBe(true);
+    return invalidated.tags;
+  });
+}
+
+/** The reads whose result `write` changed and none of whose cached tags the tags it returns invalidate. */
+async function staleAfterWrite(world: World, write: () => Promise<readonly string[]>) {
   const existing = new Set(await debateIds());
   const before = await loadReads([world.debateId]);
-  invalidated.tags = [];
-  await callAs(caller, world);
-  const result = await actions.get(name)!.run({ ok: false }, toFormData(ACTIONS[name]!.form(world)));
-  expect(result.ok, `${name} as ${caller}: ${result.message}`).toBe(true);
+  const tags = await write();
   const created = (await debateIds()).filter((id) => !existing.has(id));
   const after = await loadReads([world.debateId, ...created]);
 
@@ -78,7 +88,7 @@ async function staleAfter(name: string, caller: (typeof ACTIONS)[string]["allow"
     const then =
       before.get(key) ?? (now.name === "contributions" ? now : { ...now, result: null, tags: missingTags(now) });
     if (isDeepStrictEqual(then.result, now.result)) continue;
-    if (!then.tags.some((tag) => invalidated.tags.includes(tag))) stale.push(`${key} [${then.tags.join(", ")}]`);
+    if (!then.tags.some((tag) => tags.includes(tag))) stale.push(`${key} [${then.tags.join(", ")}]`);
   }
   return {
     stale,
@@ -112,5 +122,52 @@ describe("every write invalidates every cached read it changes", () => {
         expect.stringMatching(/^contributions/),
       ]),
     );
+  });
+
+  it("notices a role change on the posts of that member (their staff badge)", async () => {
+    const world = await makeWorld();
+    const { changed } = await staleAfter("setRoleAction", "admin", world);
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^debatePage/),
+        expect.stringMatching(/^contributions/),
+        expect.stringMatching(/^postContext/),
+        expect.stringMatching(/^revisions/),
+      ]),
+    );
+  });
+});
+
+describe("writes made outside a Server Action invalidate every cached read they change too", () => {
+  it("`npm run user:role`, through the database's log of outside invalidations", async () => {
+    const world = await makeWorld();
+    const { email } = await db.user.findUniqueOrThrow({ where: { id: world.targetId }, select: { email: true } });
+    const { setRoleByEmail } = await import("../moderation/set-role-by-email");
+    const { stale, changed } = await staleAfterWrite(world, async () => {
+      const last = await db.cacheInvalidation.aggregate({ _max: { id: true } });
+      await setRoleByEmail(db, email!, "MODERATOR");
+      const recorded = await db.cacheInvalidation.findMany({ where: { id: { gt: last._max.id ?? 0 } } });
+      return recorded.map((r) => r.tag);
+    });
+    expect(changed).toEqual(expect.arrayContaining([expect.stringMatching(/^contributions/)]));
+    expect(stale, "user:role left these cached reads stale").toEqual([]);
+  });
+
+  it("signing in with an address of ADMIN_EMAILS, which makes that member an admin", async () => {
+    const world = await makeWorld();
+    const { email } = await db.user.findUniqueOrThrow({ where: { id: world.targetId }, select: { email: true } });
+    const { authenticate } = await import("../users/authenticate");
+    process.env.ADMIN_EMAILS = email!;
+    try {
+      const { stale, changed } = await staleAfterWrite(world, async () => {
+        invalidated.tags = [];
+        await authenticate({ email: email!, password: PASSWORD, ip: "192.0.2.1" });
+        return invalidated.tags;
+      });
+      expect(changed).toEqual(expect.arrayContaining([expect.stringMatching(/^contributions/)]));
+      expect(stale, "signing in as admin left these cached reads stale").toEqual([]);
+    } finally {
+      delete process.env.ADMIN_EMAILS;
+    }
   });
 });

@@ -5,6 +5,7 @@ import { debateTags } from "@/lib/cache-tags";
 import { recordOutsideInvalidation } from "../cache/outside-invalidations";
 import type { Db, DbTx } from "../db";
 import { insertPost, type InsertPostInput } from "../posts/insert-post";
+import { archiveAuthorNameKey } from "../users/display-name";
 import { debateFileSchema, type DebateFile } from "./debate-file";
 
 /**
@@ -149,8 +150,14 @@ async function upsertAuthors(tx: DbTx, file: DebateFile, summary: ImportSummary)
   for (const name of names) {
     const importKey = `archive:${slugify(name)}`;
     const existing = await tx.user.findUnique({ where: { importKey }, select: { id: true } });
-    // No email and no password: an imported author can never sign in.
-    const user = existing ?? (await tx.user.create({ data: { name, importKey }, select: { id: true } }));
+    // No email and no password: an imported author can never sign in. Their name's key is stored so
+    // that no member can take a look-alike; authors of the archive may share one among themselves.
+    const user =
+      existing ??
+      (await tx.user.create({
+        data: { name, importKey, nameKey: archiveAuthorNameKey(name) },
+        select: { id: true },
+      }));
     if (!existing) summary.authorsCreated++;
     ids.set(name, user.id);
   }

@@ -53,7 +53,14 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
               >
                 <p className="text-sm text-stone-600 dark:text-stone-400">
                   <AuthorName
-                    author={post.author ? { id: post.author.id, name: post.author.name, imported: false } : null}
+                    author={
+                      post.author && {
+                        id: post.author.id,
+                        name: post.author.name,
+                        imported: false,
+                        role: post.author.role,
+                      }
+                    }
                   />{" "}
                   in “{post.subheading.title}” ·{" "}
                   <Link href={postPath(post.debate.slug, post.id)} className="underline">
