@@ -1,12 +1,12 @@
 // A small world in which every mutation can succeed, the kinds of caller that try them, and what
 // each mutation is sent. Shared by the authorization tests and the tag-coverage test.
-import { encode } from "next-auth/jwt";
 import { hashPassword } from "@/server/auth/password";
 import { registeredActions, type RegisteredAction } from "@/server/http/action";
 import { db } from "@/server/db";
 import { insertPost } from "@/server/posts/insert-post";
 import { write } from "@/server/write";
 import { setRequestHeaders } from "./next-headers";
+import { sessionCookie } from "./session-cookie";
 
 export type Caller = "anonymous" | "member" | "author" | "suspended" | "moderator" | "admin";
 export const CALLERS: Caller[] = ["anonymous", "member", "author", "suspended", "moderator", "admin"];
@@ -85,14 +85,7 @@ export type World = Awaited<ReturnType<typeof makeWorld>>;
 export async function callAs(caller: Caller, world: World, origin: string | null = SITE): Promise<Headers> {
   const headers = new Headers({ host: "localhost:3000" });
   if (origin) headers.set("origin", origin);
-  if (caller !== "anonymous") {
-    const u = await db.user.findUniqueOrThrow({ where: { id: world.people[caller].id } });
-    const token = await encode({
-      token: { uid: u.id, sv: u.sessionVersion, name: u.name },
-      secret: process.env.NEXTAUTH_SECRET!,
-    });
-    headers.set("cookie", `next-auth.session-token=${token}`);
-  }
+  if (caller !== "anonymous") headers.set("cookie", await sessionCookie(world.people[caller].id));
   setRequestHeaders(headers);
   return headers;
 }
@@ -102,7 +95,12 @@ type Fields = Record<string, string | string[]>;
 export const ACTIONS: Record<string, { allow: Caller[]; form: (w: World) => Fields }> = {
   signUpAction: {
     allow: CALLERS,
-    form: (w) => ({ name: "Newcomer", email: `new-${w.tag}@example.test`, password: "a long and unusual passphrase" }),
+    // A name of its own in each world: display names are unique (server/users/display-name.ts).
+    form: (w) => ({
+      name: `Newcomer ${w.tag}`,
+      email: `new-${w.tag}@example.test`,
+      password: "a long and unusual passphrase",
+    }),
   },
   signOutEverywhereAction: { allow: SIGNED_IN, form: () => ({}) },
   changePasswordAction: {

@@ -6,7 +6,7 @@ import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/field";
 import { initialActionState } from "@/lib/action-state";
-import { PASSWORD_MIN } from "@/lib/schemas/account";
+import { HONEYPOT_FIELD, PASSWORD_MIN } from "@/lib/schemas/account";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signUpAction } from "@/server/actions/account";
 import { signInPath } from "@/lib/paths";
@@ -18,14 +18,20 @@ export function SignUpForm() {
   const [state, formAction, pending] = useActionState(signUpAction, initialActionState);
   const [values, setValues] = useState({ name: "", email: "", password: "" });
   const [signInError, setSignInError] = useState<string | null>(null);
-  const signedInFor = useRef<string | null>(null);
+  const signedInFor = useRef<typeof state | null>(null);
 
+  // The answer is the same whether the email was new or already had an account (the server does not
+  // say which): signing in with what was typed then works for a new account and for its owner only.
   useEffect(() => {
-    if (!state.ok || !state.id || signedInFor.current === state.id) return;
-    signedInFor.current = state.id;
+    if (!state.ok || signedInFor.current === state) return;
+    signedInFor.current = state;
     void signIn("credentials", { email: values.email, password: values.password, redirect: false }).then((result) => {
       if (result?.error) {
-        setSignInError("Your account is ready, but signing in failed. Please sign in.");
+        setSignInError(
+          result.error.startsWith("Too many")
+            ? result.error
+            : "We could not sign you in with this email and password. If you already have an account, sign in with its password.",
+        );
         return;
       }
       router.push(callbackUrl);
@@ -86,6 +92,18 @@ export function SignUpForm() {
             className={inputClass}
           />
         </Field>
+        {/* The honeypot: no person sees it, tabs to it, hears it or has it autofilled; scripts fill it. */}
+        <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+          <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
+          <input
+            id={HONEYPOT_FIELD}
+            name={HONEYPOT_FIELD}
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            defaultValue=""
+          />
+        </div>
         <div aria-live="polite">
           {!state.ok && state.message && !state.fieldErrors && (
             <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">

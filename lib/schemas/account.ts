@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { DISPLAY_NAME_MAX, displayNameRefusal, normalizeDisplayName } from "../display-name";
+import { z } from "./zod";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 200;
@@ -15,12 +16,21 @@ const email = z
   .transform(normalizeEmail)
   .pipe(z.email("Enter a valid email address."));
 
+/**
+ * A display name, normalised (NFKC, spaces collapsed) and refused when it hides characters or has no
+ * letter (lib/display-name.ts). Whether it looks like someone else's is the server's to say.
+ */
+export const displayNameSchema = z
+  .string()
+  .max(1000, `Keep your display name to ${DISPLAY_NAME_MAX} characters.`)
+  .transform(normalizeDisplayName)
+  .superRefine((name, ctx) => {
+    const refusal = displayNameRefusal(name);
+    if (refusal) ctx.addIssue({ code: "custom", message: refusal });
+  });
+
 export const signUpSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Your display name needs at least 2 characters.")
-    .max(60, "Keep your display name to 60 characters."),
+  name: displayNameSchema,
   email,
   password: z
     .string()
@@ -28,6 +38,21 @@ export const signUpSchema = z.object({
     .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/**
+ * The sign-up form's honeypot: a field people never see (hidden, aria-hidden, out of the tab order,
+ * no autofill) that form-filling scripts fill. Its name is one they fill and browsers do not.
+ */
+export const HONEYPOT_FIELD = "website";
+
+/** What the sign-up form sends: the account's fields and the honeypot (true when it was filled). */
+export const signUpFormSchema = signUpSchema.extend({
+  [HONEYPOT_FIELD]: z
+    .string()
+    .optional()
+    .transform((value) => !!value?.trim()),
+});
+export type SignUpFormInput = z.infer<typeof signUpFormSchema>;
 
 export const signInSchema = z.object({
   email: z.string().trim().max(254).transform(normalizeEmail),

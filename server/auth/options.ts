@@ -9,26 +9,24 @@ import { safeCallbackPath } from "@/lib/safe-redirect";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { clientAddressOf } from "../http/client-address";
 import { authenticate, WRONG_CREDENTIALS } from "../users/authenticate";
+import { createWithFreeName } from "../users/display-name";
 import { restrictionOf } from "@/lib/permissions";
 import { roleForNewAccount } from "./roles";
 import { loadSessionUser } from "./session";
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : null) || null;
-}
+import { endSession, startSession } from "./user-sessions";
+import { SESSION_LIFETIME_MS } from "@/lib/rules/session-lifetime";
 
 const adapter = PrismaAdapter(db as never);
+type AdapterUserData = { email: string; name?: string | null; image?: string | null; emailVerified: Date | null };
 
 const REVOKED = "Session revoked";
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   logger: {
-    // A revoked session is expected (sign-out everywhere, password change), not an error.
+    // A revoked or ended session is expected (sign-out elsewhere, idle, expired), not an error.
     error(code, metadata) {
       const message =
         metadata instanceof Error ? metadata.message : (metadata as { message?: string } | undefined)?.message;
@@ -40,19 +38,20 @@ export const authOptions: NextAuthOptions = {
     },
     debug() {},
   },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // The cookie's own expiry; the UserSession row holds the real deadlines (idle and absolute).
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
   pages: { signIn: signInPath(), error: signInPath() },
   // OAuth accounts are linked to users through the adapter; credentials never touch it.
   adapter: {
     ...adapter,
-    // Our users need a name and get their role from ADMIN_EMAILS, whoever creates them.
-    createUser: (data: { email: string; name?: string | null; image?: string | null; emailVerified: Date | null }) =>
-      adapter.createUser!({
-        ...data,
-        email: data.email.toLowerCase(),
-        name: data.name?.trim() || data.email.split("@")[0]!,
-        role: roleForNewAccount(data.email.toLowerCase()),
-      } as never),
+    // Our users need a name no one else has (or a look-alike of: a GitHub name that is taken or
+    // refused gets another, never a failed sign-in) and get their role from ADMIN_EMAILS.
+    createUser: ({ email, image, emailVerified, name }: AdapterUserData) =>
+      createWithFreeName([name, email.split("@")[0]], (tx, named) =>
+        tx.user.create({
+          data: { ...named, email: email.toLowerCase(), image, emailVerified, role: roleForNewAccount(email) },
+        }),
+      ),
   } as NextAuthOptions["adapter"],
   providers: [
     CredentialsProvider({
@@ -62,7 +61,7 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
         try {
-          const user = await authenticate({ ...parsed.data, ip: clientIp(req?.headers) });
+          const user = await authenticate({ ...parsed.data, ip: clientAddressOf(req?.headers) });
           return { id: user.id, name: user.name, email: user.email };
         } catch (error) {
           // next-auth hands a thrown message to the sign-in form as it is.
@@ -75,17 +74,24 @@ export const authOptions: NextAuthOptions = {
       ? [GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })]
       : []),
   ],
+  events: {
+    // next-auth runs this on sign-out with the decoded token (JWT strategy), then clears the cookie
+    // even if it throws; so the route deletes the row first (app/api/auth/[...nextauth]/route.ts)
+    // and answers an error when it cannot. This covers any sign-out that does not pass through it.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
+      // Signing in (credentials or OAuth) starts a session: its row is what every later use checks.
       if (user) {
-        const row = await db.user.findUniqueOrThrow({
-          where: { id: user.id },
-          select: { sessionVersion: true, name: true, role: true },
-        });
-        return { ...token, uid: user.id, sv: row.sessionVersion, name: row.name, role: row.role };
+        const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, role: true } });
+        const sid = await startSession(user.id);
+        return { ...token, uid: user.id, sid, name: row.name, role: row.role };
       }
-      // Every later use checks the token is still current; throwing clears the cookie.
-      const current = await loadSessionUser(token.uid, token.sv);
+      // Every later use checks the session is still live; throwing clears the cookie.
+      const current = await loadSessionUser(token.uid, token.sid);
       if (!current) throw new Error(REVOKED);
       // Re-read on every use, so a suspension shows (and lifts) on the member's next request.
       return { ...token, name: current.name, role: current.role, restriction: restrictionOf(current) };

@@ -41,6 +41,11 @@ export class RateLimit {
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key);
   }
+
+  /** Gives back one use by `key`: an attempt that turned out not to count (refused for what was typed). */
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(key, 1);
+  }
 }
 
 /** "N seconds" / "N minutes", for "try again in …" messages. */

@@ -5,9 +5,10 @@ import { roleForNewAccount } from "../auth/roles";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { unseen } from "../write";
+import { claimDisplayName, createWithDisplayName } from "./display-name";
 
 /** Signs a new member up. The input is already validated and the email normalised. */
-export async function createUser(input: SignUpInput) {
+export async function createUser(input: SignUpInput & { signUpAddrHash?: string | null }) {
   if (isCommonPassword(input.password)) {
     throw new AppError(
       "INVALID",
@@ -15,14 +16,26 @@ export async function createUser(input: SignUpInput) {
       "password",
     );
   }
+  // Before the email is looked up, so a refused name answers alike whether or not it has an account.
+  await claimDisplayName(db, input.name);
+  // Hashed before the email is looked up, so an email already registered takes as long to answer.
+  const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", "email");
-  const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.user.create({
-      data: { name: input.name, email: input.email, passwordHash, role: roleForNewAccount(input.email) },
-      select: { id: true, name: true, email: true },
-    });
+    // The name is claimed again in the transaction that stores it: a look-alike may have come meanwhile.
+    const user = await createWithDisplayName(input.name, (tx, named) =>
+      tx.user.create({
+        data: {
+          ...named,
+          email: input.email,
+          passwordHash,
+          role: roleForNewAccount(input.email),
+          signUpAddrHash: input.signUpAddrHash ?? null,
+        },
+        select: { id: true, name: true, email: true },
+      }),
+    );
     // A new account shows on no cached page.
     return unseen(user);
   } catch (error) {
