@@ -1,35 +1,8 @@
-import rehypeExternalLinks from "rehype-external-links";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
-import rehypeStringify from "rehype-stringify";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { markdownToHtml, RENDER_VERSION } from "./markdown-pipeline.mjs";
 
-/**
- * Bump when the pipeline's output changes: stored HTML with an older version is re-rendered
- * by `npm run db:seed` (see server/posts/rerender-stale.ts).
- */
-export const RENDER_VERSION = 1;
-
-// GitHub's schema (rehype-sanitize's default) minus anything that could run script or pull in
-// remote content: raw HTML never reaches it (remark-rehype drops it), and `javascript:` or
-// `data:` URLs, event handlers and style attributes are stripped here.
-const schema = {
-  ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== "img"),
-};
-
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(rehypeSanitize, schema)
-  // After sanitizing: a link to another site must not pass on our reputation or get a handle on
-  // our window. Relative links (quotes, permalinks) point at this site and are left as they are.
-  .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener"] })
-  .use(rehypeStringify)
-  .freeze();
+// The pipeline (remark → rehype → sanitize → HTML) lives in plain JavaScript so that the render
+// worker, loaded outside the bundle, runs the very same code (server/markdown/).
+export { RENDER_VERSION };
 
 /** How deep lists and quotes may nest: far beyond what people write, far below what stalls the parser. */
 export const MAX_NESTING = 32;
@@ -69,15 +42,22 @@ export function markdownRefusal(markdown: string): string | null {
   return null;
 }
 
-/** Markdown from a user (or an archive) → HTML that is safe to inject into the page. */
+/** What a writer is told when the parser overflowed its stack on a shape markdownRefusal did not foresee. */
+export const TOO_NESTED = "This text is too deeply nested to show.";
+
+/**
+ * Markdown → HTML that is safe to inject into the page, in this thread and with no time limit: for
+ * archives and re-renders. What members write goes through server/markdown/render-markdown.ts,
+ * which runs this same pipeline in a worker with a time budget.
+ */
 export function renderMarkdown(markdown: string): string {
   const refusal = markdownRefusal(markdown);
   if (refusal) throw new MarkdownRefused(refusal);
   try {
-    return String(processor.processSync(markdown));
+    return markdownToHtml(markdown);
   } catch (error) {
     // A shape the check above did not foresee must cost one refusal, never the process.
-    if (error instanceof RangeError) throw new MarkdownRefused("This text is too deeply nested to show.");
+    if (error instanceof RangeError) throw new MarkdownRefused(TOO_NESTED);
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import type { ZodError } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { MarkdownRefused } from "@/lib/markdown";
 import type { Refusal } from "@/lib/permissions";
+import { RenderBusy } from "./markdown/render-pool";
 import { isDatabaseBusy } from "./sqlite/busy";
 
 export type AppErrorCode =
@@ -18,6 +19,17 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = "AppError";
+  }
+}
+
+/** A RATE_LIMITED refusal that knows when to try again: JSON routes send it as Retry-After. */
+export class RetryLater extends AppError {
+  constructor(
+    message: string,
+    readonly seconds: number,
+  ) {
+    super("RATE_LIMITED", message);
+    this.name = "RetryLater";
   }
 }
 
@@ -48,7 +60,8 @@ export function toActionError(error: unknown): ActionState {
       ? { ok: false, message: error.message, fieldErrors: { [error.field]: [error.message] } }
       : { ok: false, message: error.message };
   }
-  if (isDatabaseBusy(error)) return { ok: false, message: BUSY_MESSAGE };
+  // Every Markdown renderer taken and the queue full (server/markdown/) is busy in the same way.
+  if (isDatabaseBusy(error) || error instanceof RenderBusy) return { ok: false, message: BUSY_MESSAGE };
   // The schemas refuse such bodies first; this catches a shape they did not foresee.
   if (error instanceof MarkdownRefused)
     return { ok: false, message: error.message, fieldErrors: { body: [error.message] } };

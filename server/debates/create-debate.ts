@@ -1,11 +1,12 @@
 import "server-only";
-import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
+import { RENDER_VERSION } from "@/lib/markdown";
 import { slugify } from "@/lib/slug";
 import { debateTags } from "@/lib/cache-tags";
 import { moderateRefusal } from "@/lib/permissions";
 import { viewerOf, type SessionUser } from "../auth/session";
 import type { DbTx } from "../db";
 import { enforce } from "../errors";
+import { renderUserMarkdown } from "../markdown/render-markdown";
 import { logModeration } from "../moderation/log";
 import { write } from "../write";
 import { uniqueSubheadingSlug } from "../subheadings/manage-subheadings";
@@ -34,7 +35,7 @@ export async function createDebate({
   subheadings: string[];
 }) {
   enforce(moderateRefusal(viewerOf(actor)));
-  const bodyHtml = renderMarkdown(body);
+  const bodyHtml = await renderUserMarkdown(body, actor.id);
   return write(async (w) => {
     const { tx } = w;
     const debate = await tx.debate.create({

@@ -1,6 +1,7 @@
 import "server-only";
 import { MarkdownRefused } from "@/lib/markdown";
-import { AppError, BUSY_MESSAGE, type AppErrorCode } from "../errors";
+import { AppError, BUSY_MESSAGE, RetryLater, type AppErrorCode } from "../errors";
+import { RenderBusy } from "../markdown/render-pool";
 import { isDatabaseBusy } from "../sqlite/busy";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -15,9 +16,11 @@ const STATUS: Record<AppErrorCode, number> = {
 
 /** Answers a route handler's AppError as JSON with its status, a locked database as 503; anything else propagates. */
 export function jsonError(error: unknown): Response {
+  if (error instanceof RetryLater)
+    return Response.json({ error: error.message }, { status: 429, headers: { "retry-after": String(error.seconds) } });
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] });
   if (error instanceof MarkdownRefused) return Response.json({ error: error.message }, { status: 400 });
-  if (isDatabaseBusy(error))
+  if (isDatabaseBusy(error) || error instanceof RenderBusy)
     return Response.json({ error: BUSY_MESSAGE }, { status: 503, headers: { "retry-after": "1" } });
   throw error;
 }

@@ -18,3 +18,22 @@ export function isSameOriginHeaders(headers: Headers): boolean {
 export function isSameOrigin(request: Request): boolean {
   return isSameOriginHeaders(request.headers);
 }
+
+/**
+ * True when the browser says this request is a page's own fetch() of this site: Fetch Metadata
+ * (Sec-Fetch-Site same-origin, Sec-Fetch-Mode cors or same-origin, Sec-Fetch-Dest empty), which every
+ * current browser sends and no page can forge. A header that is absent (an older browser) is not
+ * held against the request. A script outside a browser can send any of them: what holds against
+ * scripts is a limit per visitor.
+ */
+export function isSameOriginFetch(request: Request): boolean {
+  if (!isSameOrigin(request)) return false;
+  const site = request.headers.get("sec-fetch-site");
+  const mode = request.headers.get("sec-fetch-mode");
+  const dest = request.headers.get("sec-fetch-dest");
+  return (
+    (site === null || site === "same-origin") &&
+    (mode === null || mode === "cors" || mode === "same-origin") &&
+    (dest === null || dest === "empty")
+  );
+}

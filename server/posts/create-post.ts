@@ -1,12 +1,13 @@
 import "server-only";
-import { renderMarkdown } from "@/lib/markdown";
 import { POSTING_LOOKBACK_MS, postingRetryAfter } from "@/lib/rules/post-rate-limit";
 import type { CreatePostInput } from "@/lib/schemas/post";
 import { postRefusal, replyRefusal, writeRefusal } from "@/lib/permissions";
 import { viewerOf, type SessionUser } from "../auth/session";
 import type { DbTx } from "../db";
 import { AppError, enforce } from "../errors";
+import { renderUserMarkdown } from "../markdown/render-markdown";
 import { write } from "../write";
+import { addressPostingRetryAfter } from "./address-posting-limit";
 import { insertPost } from "./insert-post";
 
 /**
@@ -21,7 +22,7 @@ type NewPost = Omit<CreatePostInput, "idempotencyKey"> & { idempotencyKey?: stri
 export async function createPost({ actor, ...input }: NewPost) {
   const viewer = viewerOf(actor);
   enforce(writeRefusal(viewer));
-  const bodyHtml = renderMarkdown(input.body);
+  const bodyHtml = await renderUserMarkdown(input.body, actor.id);
   return write(async (w) => {
     const { tx } = w;
     if (input.idempotencyKey) {
@@ -79,6 +80,13 @@ export async function createPost({ actor, ...input }: NewPost) {
       throw new AppError(
         "RATE_LIMITED",
         `You are posting quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before posting again.`,
+      );
+    }
+    const addressWait = await addressPostingRetryAfter(tx, actor, now);
+    if (addressWait) {
+      throw new AppError(
+        "RATE_LIMITED",
+        `New accounts from your network are posting quickly. Please wait ${addressWait} second${addressWait === 1 ? "" : "s"} before posting again.`,
       );
     }
 

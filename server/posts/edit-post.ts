@@ -1,11 +1,13 @@
 import "server-only";
 import { postTags } from "@/lib/cache-tags";
-import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
+import { RENDER_VERSION } from "@/lib/markdown";
 import { deleteRefusal, editRefusal } from "@/lib/permissions";
+import { POSTING_LOOKBACK_MS, postingRetryAfter } from "@/lib/rules/post-rate-limit";
 import type { EditPostInput } from "@/lib/schemas/post";
 import { viewerOf, type SessionUser } from "../auth/session";
 import { db, type DbTx } from "../db";
 import { AppError, enforce } from "../errors";
+import { renderUserMarkdown } from "../markdown/render-markdown";
 import { logModeration } from "../moderation/log";
 import { write } from "../write";
 
@@ -38,19 +40,50 @@ export async function getPostSource({ actor, postId }: { actor: SessionUser; pos
 }
 
 /**
+ * Refuses an editor who is editing too fast: edits count like posts (lib/rules/post-rate-limit.ts),
+ * from the revisions the editor wrote. The original a first edit keeps is dated when it was posted
+ * and was counted as a post: it is left out.
+ */
+async function enforceEditingPace(tx: DbTx, actor: SessionUser, now: Date): Promise<void> {
+  const revisions = await tx.postRevision.findMany({
+    where: { editorId: actor.id, createdAt: { gt: new Date(now.getTime() - POSTING_LOOKBACK_MS) } },
+    select: { createdAt: true, post: { select: { createdAt: true } } },
+  });
+  const recent = revisions.filter((r) => r.createdAt.getTime() !== r.post.createdAt.getTime()).map((r) => r.createdAt);
+  const wait = postingRetryAfter({ now, accountCreatedAt: actor.createdAt, recent });
+  if (wait) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `You are editing quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before editing again.`,
+    );
+  }
+}
+
+/** The post, once the actor may edit it and the edit changes something; its title after the edit. */
+async function findEditable(tx: DbTx, actor: SessionUser, { postId, title, body }: EditPostInput) {
+  const post = await findPost(tx, postId);
+  enforce(editRefusal(viewerOf(actor), post));
+  const newTitle = post.parentId ? null : title;
+  if (post.body === body && post.title === newTitle) throw new AppError("INVALID", "Nothing has changed.", "body");
+  return { post, newTitle };
+}
+
+/**
  * Edits a post and keeps the version: the first edit also records the original, so the history
  * shows every version with who wrote it and when. A moderator's edit of someone else's post is
- * logged publicly.
+ * logged publicly. Every check runs once before rendering (a refused edit costs no render) and
+ * again inside the transaction, where it holds.
  */
-export async function editPost({ actor, postId, title, body }: EditPostInput & { actor: SessionUser }) {
-  const bodyHtml = renderMarkdown(body);
+export async function editPost({ actor, ...input }: EditPostInput & { actor: SessionUser }) {
+  const { postId, body } = input;
+  await enforceEditingPace(db, actor, new Date());
+  await findEditable(db, actor, input);
+  const bodyHtml = await renderUserMarkdown(body, actor.id);
   return write(async (w) => {
     const { tx } = w;
-    const post = await findPost(tx, postId);
-    enforce(editRefusal(viewerOf(actor), post));
-    const newTitle = post.parentId ? null : title;
-    if (post.body === body && post.title === newTitle) throw new AppError("INVALID", "Nothing has changed.", "body");
     const now = new Date();
+    await enforceEditingPace(tx, actor, now);
+    const { post, newTitle } = await findEditable(tx, actor, input);
     if ((await tx.postRevision.count({ where: { postId } })) === 0) {
       const { authorId: editorId, title: oldTitle, body: oldBody, bodyHtml: oldHtml, createdAt } = post;
       await tx.postRevision.create({
