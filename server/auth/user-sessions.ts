@@ -13,6 +13,17 @@ const PRUNE_BATCH = 100;
 
 const endedWhere = (now: Date) => ({ OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleCutoff(now) } }] });
 
+/** The fields of a user that a checked session hands the server (SessionUser). */
+export const SESSION_USER_FIELDS = {
+  id: true,
+  name: true,
+  role: true,
+  createdAt: true,
+  suspendedUntil: true,
+  bannedAt: true,
+  suspendReason: true,
+} as const;
+
 /** Starts a session for a user who has just signed in; returns its id, for the JWT. */
 export async function startSession(userId: string, now = new Date()): Promise<string> {
   await db.userSession.deleteMany({ where: endedWhere(now), limit: PRUNE_BATCH });
@@ -35,18 +46,7 @@ export async function findLiveSession(userId: string, sessionId: string, now = n
       userId: true,
       lastSeenAt: true,
       expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          role: true,
-          createdAt: true,
-          suspendedUntil: true,
-          bannedAt: true,
-          suspendReason: true,
-          importKey: true,
-        },
-      },
+      user: { select: { ...SESSION_USER_FIELDS, importKey: true } },
     },
   });
   if (!session || session.userId !== userId) return null;

@@ -7,6 +7,7 @@ import { SITE, toFormData } from "@/test/action-world";
 import { setRequestHeaders } from "@/test/next-headers";
 import { signUpAction } from "../actions/account";
 import type { SessionUser } from "../auth/session";
+import { SESSION_USER_FIELDS } from "../auth/user-sessions";
 import { db } from "../db";
 import { createPost } from "./create-post";
 
@@ -32,15 +33,7 @@ async function freshAccount(address: string) {
 const member = (where: { email: string } | { id: string }): Promise<SessionUser> =>
   db.user.findUniqueOrThrow({
     where,
-    select: {
-      id: true,
-      name: true,
-      role: true,
-      createdAt: true,
-      suspendedUntil: true,
-      bannedAt: true,
-      suspendReason: true,
-    },
+    select: SESSION_USER_FIELDS,
   });
 
 describe("the posting limit of accounts younger than a day, per sign-up address", () => {
