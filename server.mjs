@@ -29,7 +29,8 @@ const dev = args.dev;
 const dir = import.meta.dirname;
 nextEnv.loadEnvConfig(dir, dev);
 
-const hostname = args.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+// Not $HOSTNAME: shells and containers set it to the machine's name.
+const hostname = args.hostname ?? "0.0.0.0";
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 const secret = process.env.NEXTAUTH_SECRET;
 if (!secret) throw new Error("NEXTAUTH_SECRET is not set (npm start and npm run dev generate one into .env.local).");
