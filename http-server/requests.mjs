@@ -1,7 +1,8 @@
 // @ts-check
 // Malformed requests get a 4xx, never a 500 or a stack trace.
 //
-// - A body over MAX_BODY_BYTES is refused with 413 before anything reads it; a POST, PUT or PATCH
+// - A body over MAX_BODY_BYTES is refused with 413 before Next reads it (the upload is drained, up
+//   to 16 MB, so the client sees the answer); a POST, PUT or PATCH
 //   without Content-Length (a chunked upload: browsers always send the length of what they post)
 //   with 411, so the limit cannot be dodged.
 // - A Server Action request Next cannot decode (garbage multipart, bad JSON, too many arguments)
@@ -34,15 +35,15 @@ export function refuseMalformed(req, res) {
   const length = req.headers["content-length"];
   if (length === undefined) {
     if (method === "DELETE" || req.headers["transfer-encoding"] === undefined) return false;
-    plain(res, 411, "A request body needs a Content-Length.");
+    refuse(req, res, 411, "A request body needs a Content-Length.");
     return true;
   }
   if (!/^\d+$/.test(length)) {
-    plain(res, 400, "The Content-Length is not a number.");
+    refuse(req, res, 400, "The Content-Length is not a number.");
     return true;
   }
   if (Number(length) > MAX_BODY_BYTES) {
-    plain(res, 413, `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+    refuse(req, res, 413, `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
     return true;
   }
   return false;
@@ -82,12 +83,25 @@ export function withActionMarks(req, res, handle) {
   return marks.run(mark, handle);
 }
 
+/** How much of a refused body is read and thrown away so the client can see the answer; past it, the connection is cut. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
 /**
+ * Answers once the client has finished sending: cutting the connection mid-upload makes clients
+ * report a broken pipe instead of the status. A body too large to be worth draining is cut.
+ * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {number} status
  * @param {string} message
  */
-function plain(res, status, message) {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
-  res.end(`${message}\n`);
+function refuse(req, res, status, message) {
+  let drained = 0;
+  req.on("data", (/** @type {Buffer} */ chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) req.destroy();
+  });
+  req.on("end", () => {
+    res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    res.end(`${message}\n`);
+  });
 }
