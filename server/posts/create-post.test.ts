@@ -137,6 +137,16 @@ describe("createPost", () => {
     expect(new Set([first.id, other.id, someoneElse.id]).size).toBe(3);
   });
 
+  it("answers a resent submission with its post even when that post used up the member's allowance", async () => {
+    const debate = await createDebate();
+    const newcomer = await createMember({ createdAt: new Date() }); // 2 posts a minute on the first day
+    const input = { subheadingId: debate.subheadings[0]!.id, parentId: null, title: null };
+    await createPost({ actor: newcomer, ...input, body: "First.", idempotencyKey: "form-a" });
+    const second = await createPost({ actor: newcomer, ...input, body: "Second.", idempotencyKey: "form-b" });
+    const resent = await createPost({ actor: newcomer, ...input, body: "Second.", idempotencyKey: "form-b" });
+    expect(resent.id).toBe(second.id);
+  });
+
   it("lets no two posts sent at once slip past the posting limit together", async () => {
     const debate = await createDebate();
     const newcomer = await createMember({ createdAt: new Date() }); // 2 posts a minute on the first day

@@ -3,7 +3,7 @@ import { POSTING_LOOKBACK_MS, postingRetryAfter } from "@/lib/rules/post-rate-li
 import type { CreatePostInput } from "@/lib/schemas/post";
 import { postRefusal, replyRefusal, writeRefusal } from "@/lib/permissions";
 import { viewerOf, type SessionUser } from "../auth/session";
-import type { DbTx } from "../db";
+import { db, type DbTx } from "../db";
 import { AppError, enforce } from "../errors";
 import { renderUserMarkdown } from "../markdown/render-markdown";
 import { write } from "../write";
@@ -17,11 +17,42 @@ import { insertPost } from "./insert-post";
  * SQLite serialises, so two posts sent at once cannot both slip under a limit. A submission sent
  * again with the same idempotency key (its answer was lost) gets the post it already made.
  */
+/** Refuses a member posting too fast, alone or with the other new accounts from their address. */
+async function enforcePostingPace(tx: DbTx, actor: SessionUser, now: Date): Promise<void> {
+  const recent = await tx.post.findMany({
+    where: { authorId: actor.id, createdAt: { gt: new Date(now.getTime() - POSTING_LOOKBACK_MS) } },
+    select: { createdAt: true },
+  });
+  const wait = postingRetryAfter({ now, accountCreatedAt: actor.createdAt, recent: recent.map((p) => p.createdAt) });
+  if (wait) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `You are posting quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before posting again.`,
+    );
+  }
+  const addressWait = await addressPostingRetryAfter(tx, actor, now);
+  if (addressWait) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `New accounts from your network are posting quickly. Please wait ${addressWait} second${addressWait === 1 ? "" : "s"} before posting again.`,
+    );
+  }
+}
+
 type NewPost = Omit<CreatePostInput, "idempotencyKey"> & { idempotencyKey?: string | null; actor: SessionUser };
 
 export async function createPost({ actor, ...input }: NewPost) {
   const viewer = viewerOf(actor);
   enforce(writeRefusal(viewer));
+  // Checked before rendering too, so a member over the limit costs no render; not for a resent
+  // submission, whose post (found in the transaction) may be the one that used up the allowance.
+  const resent =
+    input.idempotencyKey &&
+    (await db.post.findUnique({
+      where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
+      select: { id: true },
+    }));
+  if (!resent) await enforcePostingPace(db, actor, new Date());
   const bodyHtml = await renderUserMarkdown(input.body, actor.id);
   return write(async (w) => {
     const { tx } = w;
@@ -71,24 +102,7 @@ export async function createPost({ actor, ...input }: NewPost) {
     }
 
     const now = new Date();
-    const recent = await tx.post.findMany({
-      where: { authorId: actor.id, createdAt: { gt: new Date(now.getTime() - POSTING_LOOKBACK_MS) } },
-      select: { createdAt: true },
-    });
-    const wait = postingRetryAfter({ now, accountCreatedAt: actor.createdAt, recent: recent.map((p) => p.createdAt) });
-    if (wait) {
-      throw new AppError(
-        "RATE_LIMITED",
-        `You are posting quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before posting again.`,
-      );
-    }
-    const addressWait = await addressPostingRetryAfter(tx, actor, now);
-    if (addressWait) {
-      throw new AppError(
-        "RATE_LIMITED",
-        `New accounts from your network are posting quickly. Please wait ${addressWait} second${addressWait === 1 ? "" : "s"} before posting again.`,
-      );
-    }
+    await enforcePostingPace(tx, actor, now);
 
     await assertSlowMode(tx, actor.id, now, [
       { seconds: subheading.slowModeSeconds, where: { subheadingId: subheading.id }, place: "subheading" },
