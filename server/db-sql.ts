@@ -1,9 +1,28 @@
 import "server-only";
-import type { DbTx } from "./db";
+import { provider, type DbTx } from "./db";
 
-// The only raw SQL in the app. It is written in the subset SQLite and PostgreSQL share
-// (quoted identifiers, window functions, recursive CTEs) so PostgreSQL support can reuse it;
-// anything dialect-specific must be added here, behind a provider switch.
+// The only raw SQL in the app, run on both databases by the test suite's two legs. It is written in
+// the subset SQLite and PostgreSQL share (quoted identifiers, window functions, recursive CTEs);
+// anything dialect-specific is here, behind a provider switch.
+
+/** PostgreSQL's integer: a depth bound past it would not fit the parameter. */
+const MAX_INT4 = 2 ** 31 - 1;
+
+/**
+ * Serialises the transactions that check a limit and then write under it (posting pace, slow
+ * mode, sign-in failures, a display name's uniqueness): call it first in the transaction, with a
+ * key naming what is counted. SQLite runs one write transaction at a time already (BEGIN
+ * IMMEDIATE), so there it does nothing. PostgreSQL, at READ COMMITTED, would let two instances both
+ * read the count before either writes: a transaction-scoped advisory lock per key makes the second
+ * wait for the first to end, and its reads then see what the first wrote. Keys are taken in sorted
+ * order, so two transactions never wait for each other.
+ */
+export async function lockKeys(tx: DbTx, keys: readonly string[]): Promise<void> {
+  if (provider !== "postgresql") return;
+  for (const key of [...new Set(keys)].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  }
+}
 
 /** Ids of the first `perSubheading` unpinned contributions of each subheading of a debate. */
 export async function firstContributionIds(tx: DbTx, debateId: string, perSubheading: number): Promise<string[]> {
@@ -31,6 +50,7 @@ export async function ancestorIds(tx: DbTx, postId: string): Promise<string[]> {
 
 /** Ids of a post's descendants down to `maxDepth` (absolute depth). */
 export async function descendantIds(tx: DbTx, postId: string, maxDepth: number): Promise<string[]> {
+  maxDepth = Math.min(maxDepth, MAX_INT4);
   const rows = await tx.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE "tree"("id") AS (
       SELECT "id" FROM "Post" WHERE "parentId" = ${postId} AND "depth" <= ${maxDepth}

@@ -13,9 +13,13 @@ const envSchema = z.object({
     .string()
     .default("file:./prisma/dev.db")
     .refine(
-      (url) => url.startsWith("file:"),
-      "DATABASE_URL must be a file: URL for SQLite (PostgreSQL support comes later)",
+      (url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url),
+      "DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL (PostgreSQL)",
     ),
+  // Connections each instance keeps open to PostgreSQL.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Shared cache, invalidations, rate limits and view counters for several instances (README).
+  REDIS_URL: z.union([z.literal(""), z.url({ protocol: /^rediss?$/ })]).optional(),
   // Signs session cookies. `npm start` generates one into .env.local when none is set.
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.url().optional(),
