@@ -7,14 +7,15 @@ import { db, type DbTx } from "../db";
 import { AppError, enforce } from "../errors";
 import { renderUserMarkdown } from "../markdown/render-markdown";
 import { write } from "../write";
+import { lockPostingOf } from "./posting-lock";
 import { addressPostingRetryAfter } from "./address-posting-limit";
 import { insertPost } from "./insert-post";
 
 /**
  * A member adds a contribution under a subheading, or a reply beneath a post. Refused, with
  * nothing written, when the subheading or debate is locked or archived, the post answered is
- * gone, or the member is posting too fast. The checks run inside the write transaction, which
- * SQLite serialises, so two posts sent at once cannot both slip under a limit. A submission sent
+ * gone, or the member is posting too fast. The checks run inside the write transaction, after
+ * lockPostingOf, so two posts sent at once (to any instances) cannot both slip under a limit. A submission sent
  * again with the same idempotency key (its answer was lost) gets the post it already made.
  */
 /** Refuses a member posting too fast, alone or with the other new accounts from their address. */
@@ -56,6 +57,8 @@ export async function createPost({ actor, ...input }: NewPost) {
   const bodyHtml = await renderUserMarkdown(input.body, actor.id);
   return write(async (w) => {
     const { tx } = w;
+    // First, so a submission sent twice at once finds the post the first one made.
+    await lockPostingOf(tx, actor, new Date());
     if (input.idempotencyKey) {
       const made = await tx.post.findUnique({
         where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },

@@ -6,6 +6,7 @@ import { POSTING_LOOKBACK_MS, postingRetryAfter } from "@/lib/rules/post-rate-li
 import type { EditPostInput } from "@/lib/schemas/post";
 import { viewerOf, type SessionUser } from "../auth/session";
 import { db, type DbTx } from "../db";
+import { lockKeys } from "../db-sql";
 import { AppError, enforce } from "../errors";
 import { renderUserMarkdown } from "../markdown/render-markdown";
 import { logModeration } from "../moderation/log";
@@ -82,6 +83,9 @@ export async function editPost({ actor, ...input }: EditPostInput & { actor: Ses
   return write(async (w) => {
     const { tx } = w;
     const now = new Date();
+    // The editor's pace, and the post's first revision (the kept original), each counted by one
+    // transaction at a time, on whichever instance (lockKeys).
+    await lockKeys(tx, [`editing:user:${actor.id}`, `post:${postId}`]);
     await enforceEditingPace(tx, actor, now);
     const { post, newTitle } = await findEditable(tx, actor, input);
     if ((await tx.postRevision.count({ where: { postId } })) === 0) {

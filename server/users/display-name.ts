@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { displayNameRefusal, DISPLAY_NAME_MAX, normalizeDisplayName } from "@/lib/display-name";
 import { nameKey, nameKeyProbes } from "@/lib/name-key";
 import { db, type Db, type DbTx } from "../db";
+import { lockKeys } from "../db-sql";
 import { AppError } from "../errors";
 
 // Every place a member's name is set goes through here: sign-up (createUser), a GitHub sign-in's
@@ -17,8 +18,16 @@ export const DISPLAY_NAME_TAKEN =
 /** What a user row stores of a name: as shown, and its key. */
 export type NamedColumns = { name: string; nameKey: string };
 
-/** Is this normalised name free for a member? One indexed query. */
+/**
+ * Is this normalised name free for a member? One indexed query. Two look-alikes share a probe (the
+ * key of whichever is taken first), so on PostgreSQL their claims wait for each other here until
+ * the first has committed (lockKeys); SQLite serialises write transactions anyway.
+ */
 async function isFree(tx: DbTx, name: string, exceptUserId?: string): Promise<boolean> {
+  await lockKeys(
+    tx,
+    nameKeyProbes(name).map((key) => `name:${key}`),
+  );
   const clash = await tx.user.findFirst({
     where: { nameKey: { in: nameKeyProbes(name) }, ...(exceptUserId && { id: { not: exceptUserId } }) },
     select: { id: true },
@@ -29,7 +38,7 @@ async function isFree(tx: DbTx, name: string, exceptUserId?: string): Promise<bo
 /**
  * The columns for a name a member typed, or a field error: refused (hidden characters, no letter,
  * length) or taken. Run it in the transaction that writes the name, so two people cannot take two
- * look-alikes at once (the writer serialises transactions).
+ * look-alikes at once (lockKeys serialises the claims).
  */
 export async function claimDisplayName(
   tx: DbTx,
