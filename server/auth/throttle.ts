@@ -1,5 +1,7 @@
 import "server-only";
-import type { DbTx } from "../db";
+import { randomUUID } from "node:crypto";
+import type { Db, DbTx } from "../db";
+import { lockKeys } from "../db-sql";
 import { addressHash, addressKey } from "../http/address-key";
 
 /**
@@ -70,19 +72,43 @@ export async function signInRetryAfter(tx: DbTx, keys: ThrottleKeys, now = new D
   return wait > 0 ? wait : null;
 }
 
-export async function recordSignInFailure(tx: DbTx, keys: ThrottleKeys, now = new Date()): Promise<void> {
-  await tx.signInFailure.createMany({
-    data: [keys.address, keys.account, keys.pair].map((key) => ({ key, createdAt: now })),
-  });
+/** Records one failure under each key; the ids of the rows written. */
+export async function recordSignInFailure(tx: DbTx, keys: ThrottleKeys, now = new Date()): Promise<string[]> {
+  const rows = [keys.address, keys.account, keys.pair].map((key) => ({ id: randomUUID(), key, createdAt: now }));
+  await tx.signInFailure.createMany({ data: rows });
   // Keep the table small: nothing older than the window matters.
   await tx.signInFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } } });
+  return rows.map((row) => row.id);
+}
+
+/** An attempt let through: the failure it was counted as, in case its password turns out right. */
+export type SignInAttempt = { wait: null; counted: string[] } | { wait: number };
+
+/**
+ * Lets an attempt through, or says how long it must wait. A let-through attempt is counted as a
+ * failure at once, before its password is checked (in one transaction with the check, under a
+ * lock on its keys): so attempts sent together, to any instances, are counted one after the other
+ * and cannot all pass the check before any has failed. A right password gives the count back
+ * (signInSucceeded).
+ */
+export async function beginSignInAttempt(db: Db, keys: ThrottleKeys, now = new Date()): Promise<SignInAttempt> {
+  return db.$transaction(async (tx) => {
+    await lockKeys(tx, [keys.address, keys.account, keys.pair]);
+    const wait = await signInRetryAfter(tx, keys, now);
+    if (wait) return { wait };
+    return { wait: null, counted: await recordSignInFailure(tx, keys, now) };
+  });
 }
 
 /**
- * A successful sign-in forgets this address's failures against the account (its owner's typos).
- * The address's failures across accounts stay, so signing in to an account of one's own does not
- * buy more guesses at others; the account's count from elsewhere runs out with its window.
+ * The password was right: the attempt was not a failure after all, and this address's failures
+ * against the account (its owner's typos) are forgotten. The address's failures across accounts
+ * stay, so signing in to an account of one's own does not buy more guesses at others; the
+ * account's count from elsewhere runs out with its window.
  */
-export async function clearSignInFailures(tx: DbTx, keys: ThrottleKeys): Promise<void> {
-  await tx.signInFailure.deleteMany({ where: { key: keys.pair } });
+export async function signInSucceeded(db: Db, keys: ThrottleKeys, counted: string[]): Promise<void> {
+  await db.$transaction([
+    db.signInFailure.deleteMany({ where: { id: { in: counted } } }),
+    db.signInFailure.deleteMany({ where: { key: keys.pair } }),
+  ]);
 }

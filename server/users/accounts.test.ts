@@ -157,4 +157,20 @@ describe("authenticate", () => {
       name: "Gus",
     });
   });
+
+  it("lets no more guesses through when they are sent all at once (as to several instances)", async () => {
+    const address = email();
+    await createUser({ name: "Hedda", email: address, password: PASSWORD });
+    const codes = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        authenticate({ email: address, password: "wrong guess", ip: "10.3.0.1" }).then(
+          () => "signed in",
+          (e: { code: string }) => e.code,
+        ),
+      ),
+    );
+    // 5 failures per account and address: the rest must wait, however many were in flight.
+    expect(codes.filter((code) => code === "UNAUTHENTICATED")).toHaveLength(5);
+    expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(7);
+  });
 });

@@ -3,7 +3,7 @@ import { cacheTags } from "@/lib/cache-tags";
 import type { SignInInput } from "@/lib/schemas/account";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { isAdminEmail } from "../auth/roles";
-import { clearSignInFailures, recordSignInFailure, signInRetryAfter, throttleKeys } from "../auth/throttle";
+import { beginSignInAttempt, signInSucceeded, throttleKeys } from "../auth/throttle";
 import { invalidateTags } from "../cache/invalidate-tags";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -19,19 +19,19 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
  */
 export async function authenticate({ email, password, ip }: SignInInput & { ip: string | null }) {
   const keys = throttleKeys({ ip, email });
-  const wait = await signInRetryAfter(db, keys);
-  if (wait) throw new AppError("RATE_LIMITED", `Too many failed attempts. Try again in ${waitPhrase(wait)}.`);
+  // Counted as a failure until the password proves right (beginSignInAttempt).
+  const attempt = await beginSignInAttempt(db, keys);
+  if (attempt.wait !== null) {
+    throw new AppError("RATE_LIMITED", `Too many failed attempts. Try again in ${waitPhrase(attempt.wait)}.`);
+  }
 
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, role: true, passwordHash: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !user.passwordHash || !ok) {
-    await recordSignInFailure(db, keys);
-    throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
-  }
-  await clearSignInFailures(db, keys);
+  if (!user || !user.passwordHash || !ok) throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
+  await signInSucceeded(db, keys, attempt.counted);
   // An address listed in ADMIN_EMAILS becomes admin when it signs in, not only at sign-up.
   if (user.role !== "ADMIN" && isAdminEmail(email)) {
     await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
