@@ -33,7 +33,9 @@ export function renderBudgetMs(): number {
 // One pool and one count of strikes per process: Next may evaluate this module more than once (a
 // copy per bundle layer, and again on every reload in development), and the copies must share the
 // same few workers. Only plain objects cross between copies (a class from another copy would fail
-// `instanceof`).
+// `instanceof`). The pool stays per process on purpose when the app runs as several instances:
+// its workers are this machine's CPU, and each instance guards its own. The strikes are counted in
+// Redis then (RateLimit), so a writer struck out on one instance is refused on every one.
 const SHARED_KEY = Symbol.for("debate-commons.markdown-render");
 function shared(): { pool: RenderPool; strikes: RateLimit } {
   const global = globalThis as { [SHARED_KEY]?: { pool: RenderPool; strikes: RateLimit } };

@@ -27,11 +27,13 @@ export const SIGN_UP_LIMITS = [
  * for what was typed (a common password, a name) does not, and the form says why.
  */
 export async function signUp({ website: honeypot, address, ...input }: SignUpFormInput & { address: string | null }) {
-  const key = address === null ? null : addressKey(address);
+  // Counted and stored under the address's keyed hash, never the address (the counts may live in
+  // Redis, shared by every instance, for a day).
+  const key = address === null ? null : addressHash(addressKey(address));
   if (key) await admit(key);
   try {
     if (honeypot) await hashPassword(input.password);
-    else await createUser({ ...input, signUpAddrHash: key && addressHash(key) });
+    else await createUser({ ...input, signUpAddrHash: key });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "CONFLICT" && error.field === "email") return unseen({});
