@@ -1,13 +1,17 @@
 // @ts-check
 // The 'use cache' handler (cacheHandlers.default in next.config.ts). It follows Next's own
 // in-memory handler (next/dist/server/lib/cache-handlers/default.js) except that freshness comes
-// from our tag store (tag-store.mjs), which the app's writes update directly.
+// from our tag store (tag-store.mjs), which the app's writes update directly. Entries live in this
+// process, or in Redis when several instances share them (REDIS_URL); either way every read checks
+// them against the tag store, which is then in Redis too.
 //
 // An entry's `timestamp` is the moment its computation began (use-cache-wrapper.js), so an entry
 // whose tags, or the page's soft tags, were invalidated at or after that moment may hold data read
 // before the write: it is a miss, however late its `set` completed.
 
-import { LRUCache } from "lru-cache";
+import { createMemoryEntryStore } from "./entry-store.mjs";
+import { usesRedis } from "./redis-client.mjs";
+import { createRedisEntryStore } from "./redis-entry-store.mjs";
 import { recordStaleFill } from "./stale-fills.mjs";
 import { getTagStore, now } from "./tag-store.mjs";
 
@@ -21,33 +25,39 @@ export const MAX_SIZE = 50 * 1024 * 1024;
 const DEV_MIN_RETENTION_SECONDS = 300;
 
 /**
- * @param {{ maxSize?: number, tagStore?: import("./tag-store.mjs").TagStore }} [options]
+ * @param {{
+ *   maxSize?: number,
+ *   tagStore?: import("./tag-store.mjs").TagStore,
+ *   entries?: import("./entry-store.mjs").EntryStore<StoredEntry>,
+ * }} [options] `maxSize` bounds the default in-process entries
  * @returns {CacheHandler}
  */
-export function createDataCacheHandler({ maxSize = MAX_SIZE, tagStore } = {}) {
+export function createDataCacheHandler({
+  maxSize = MAX_SIZE,
+  tagStore,
+  entries = createMemoryEntryStore({ maxSize, sizeOf: (entry, key) => entry.value.byteLength + key.length + 1 }),
+} = {}) {
   const store = () => tagStore ?? getTagStore();
-  /** @type {LRUCache<string, StoredEntry>} */
-  const entries = new LRUCache({ maxSize, sizeCalculation: (entry, key) => entry.value.byteLength + key.length + 1 });
   /** @type {Map<string, Promise<void>>} */
   const pendingSets = new Map();
 
   return {
     async get(cacheKey, softTags) {
       await pendingSets.get(cacheKey);
-      const entry = entries.get(cacheKey);
+      const entry = await entries.get(cacheKey);
       if (!entry) return undefined;
       // A negative expire is Next's way of deleting an entry (the dev server's tiered handler).
       if (entry.expire < 0) return undefined;
-      // In production an in-memory entry past `revalidate` is dropped rather than served stale,
-      // as Next's handler does; the dev server keeps it until it expires.
-      const maxAge = process.env.__NEXT_DEV_SERVER
-        ? Math.max(entry.expire, DEV_MIN_RETENTION_SECONDS)
-        : entry.revalidate;
-      if (now() > entry.timestamp + maxAge * 1000) return undefined;
-      if (await store().invalidatedAfter([...entry.tags, ...softTags], entry.timestamp)) {
-        // Soft tags belong to the page asking; other pages may still use the entry.
-        const deadForAll = await store().invalidatedAfter(entry.tags, entry.timestamp);
-        if (deadForAll && entries.peek(cacheKey) === entry) entries.delete(cacheKey);
+      if (now() > servedUntil(entry)) return undefined;
+      try {
+        if (await store().invalidatedAfter([...entry.tags, ...softTags], entry.timestamp)) {
+          // Soft tags belong to the page asking; other pages may still use the entry.
+          const deadForAll = await store().invalidatedAfter(entry.tags, entry.timestamp);
+          if (deadForAll) void entries.delete(cacheKey, entry);
+          return undefined;
+        }
+      } catch {
+        // The tag store cannot be read (Redis unreachable): unproven fresh is a miss.
         return undefined;
       }
       return { ...entry, value: streamFromBuffer(entry.value) };
@@ -63,14 +73,18 @@ export function createDataCacheHandler({ maxSize = MAX_SIZE, tagStore } = {}) {
         // Next recomputes an `expire: 0` entry on every read in production: storing it is waste.
         const keep = process.env.__NEXT_DEV_SERVER || entry.expire !== 0;
         const value = keep ? await bufferStream(entry.value) : undefined;
-        // Checked last, just before Next hands the result to the requests that shared the fill.
-        if (await store().invalidatedAfter(entry.tags, entry.timestamp)) {
+        // Checked last, just before Next hands the result to the requests that shared the fill. A
+        // check that cannot be made counts as stale: the fill may have been.
+        const stale = await store()
+          .invalidatedAfter(entry.tags, entry.timestamp)
+          .catch(() => true);
+        if (stale) {
           // Stale before it was stored: those requests rendered old data.
           recordStaleFill(entry.timestamp);
-          entries.delete(cacheKey);
+          await entries.delete(cacheKey);
           return;
         }
-        if (value) entries.set(cacheKey, { ...entry, value });
+        if (value) await entries.set(cacheKey, { ...entry, value }, servedUntil(entry) - now());
       } catch {
         // The computation or its stream failed: keep nothing, the next read computes it again.
       } finally {
@@ -91,11 +105,22 @@ export function createDataCacheHandler({ maxSize = MAX_SIZE, tagStore } = {}) {
     },
 
     // revalidateTag/updateTag still land here (and in page.mjs). A stale-while-revalidate profile
-    // is treated as immediate expiry: an in-memory cache never serves a stale entry.
+    // is treated as immediate expiry: this cache never serves a stale entry.
     async updateTags(tags) {
       await store().invalidate(tags);
     },
   };
+}
+
+/**
+ * Until when an entry may be served. In production an entry past `revalidate` is dropped rather
+ * than served stale, as Next's in-memory handler does; the dev server keeps it until it expires.
+ * Redis keeps an entry exactly that long.
+ * @param {Omit<CacheEntry, "value">} entry
+ */
+function servedUntil(entry) {
+  const maxAge = process.env.__NEXT_DEV_SERVER ? Math.max(entry.expire, DEV_MIN_RETENTION_SECONDS) : entry.revalidate;
+  return entry.timestamp + maxAge * 1000;
 }
 
 /** @param {ReadableStream<Uint8Array>} stream */
@@ -120,4 +145,6 @@ function streamFromBuffer(buffer) {
   });
 }
 
-export default createDataCacheHandler();
+export default usesRedis()
+  ? createDataCacheHandler({ entries: createRedisEntryStore({ namespace: "data" }) })
+  : createDataCacheHandler();

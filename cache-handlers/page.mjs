@@ -1,16 +1,19 @@
 // @ts-check
 // The page cache (cacheHandler in next.config.ts): whole rendered pages, their 404s and anything
-// else Next's incremental cache stores, kept in memory and checked against our tag store
-// (tag-store.mjs). It replaces Next's FileSystemCache, which dates an entry when it is stored: a
-// render that read the old data before a write and finished after the write's invalidation was
-// kept as newer than it, and served for hours.
+// else Next's incremental cache stores, kept in memory (in Redis when several instances share
+// them: REDIS_URL) and checked against our tag store (tag-store.mjs). It replaces Next's
+// FileSystemCache, which dates an entry when it is stored: a render that read the old data before
+// a write and finished after the write's invalidation was kept as newer than it, and served for
+// hours.
 //
 // Next constructs this class once per request (getIncrementalCache in next-server.js and
 // route-module.js), before any render for that request begins. So the construction time is at or
 // before every data read of the render, and an entry stored by this request is dated to it: a
 // write invalidated after that moment makes the entry stale, even if the render ends later.
 
-import { LRUCache } from "lru-cache";
+import { createMemoryEntryStore } from "./entry-store.mjs";
+import { usesRedis } from "./redis-client.mjs";
+import { createRedisEntryStore, MAX_ENTRY_TTL_MS } from "./redis-entry-store.mjs";
 import { earliestStaleFillSharedSince } from "./stale-fills.mjs";
 import { getTagStore, now } from "./tag-store.mjs";
 
@@ -26,7 +29,6 @@ import { getTagStore, now } from "./tag-store.mjs";
  * @property {number} lastModified what Next sees, for time-based revalidation
  * @property {CacheHandlerValue["cacheControl"]} cacheControl
  * @property {string[]} tags
- * @property {number} size
  */
 
 export const MAX_SIZE = 50 * 1024 * 1024;
@@ -35,18 +37,27 @@ export const MAX_SIZE = 50 * 1024 * 1024;
 const TAGS_HEADER = "x-next-cache-tags";
 
 /**
- * @param {{ maxSize?: number, tagStore?: import("./tag-store.mjs").TagStore }} [options]
+ * @param {{
+ *   maxSize?: number,
+ *   tagStore?: import("./tag-store.mjs").TagStore,
+ *   entries?: import("./entry-store.mjs").EntryStore<PageEntry>,
+ * }} [options] `maxSize` bounds the default in-process entries
  */
-export function createPageCacheHandler({ maxSize = MAX_SIZE, tagStore } = {}) {
+export function createPageCacheHandler({
+  maxSize = MAX_SIZE,
+  tagStore,
+  entries = createMemoryEntryStore({ maxSize, sizeOf: (entry, key) => sizeOf(entry.value) + key.length }),
+} = {}) {
   const store = () => tagStore ?? getTagStore();
-  /** @type {LRUCache<string, PageEntry>} */
-  const entries = new LRUCache({ maxSize, sizeCalculation: (entry, key) => entry.size + key.length });
-  /** Each stored value object → its `readAt`, to recognise a value being stored again. */
+  // Each value object `get` returned or `set` was given → its `readAt`, to recognise a value being
+  // stored again. Per process, like the objects: a value read from Redis is a new object, so it
+  // is noted when `get` hands it out.
+  /** @type {WeakMap<object, number>} */
   const readAtByValue = new WeakMap();
 
   /** @implements {NextCacheHandler} */
   class PageCacheHandler {
-    // Next passes a CacheHandlerContext: nothing in it concerns an in-memory cache.
+    // Next passes a CacheHandlerContext: nothing in it concerns this cache, in memory or in Redis.
     constructor() {
       this.startedAt = now();
     }
@@ -57,17 +68,23 @@ export function createPageCacheHandler({ maxSize = MAX_SIZE, tagStore } = {}) {
      * @returns {Promise<CacheHandlerValue | null>}
      */
     async get(cacheKey, ctx) {
-      const entry = entries.get(cacheKey);
+      const entry = await entries.get(cacheKey);
       if (!entry) return null;
       // A fetch is also checked against its current tags and the soft (path) tags of the page
       // asking, as Next's FileSystemCache does. Soft tags alone do not condemn it for other pages.
       const ownTags = "tags" in ctx ? [...entry.tags, ...(ctx.tags ?? [])] : entry.tags;
       const softTags = "softTags" in ctx ? (ctx.softTags ?? []) : [];
-      if (await store().invalidatedAfter([...ownTags, ...softTags], entry.readAt)) {
-        const deadForAll = softTags.length === 0 || (await store().invalidatedAfter(ownTags, entry.readAt));
-        if (deadForAll && entries.peek(cacheKey) === entry) entries.delete(cacheKey);
+      try {
+        if (await store().invalidatedAfter([...ownTags, ...softTags], entry.readAt)) {
+          const deadForAll = softTags.length === 0 || (await store().invalidatedAfter(ownTags, entry.readAt));
+          if (deadForAll) void entries.delete(cacheKey, entry);
+          return null;
+        }
+      } catch {
+        // The tag store cannot be read (Redis unreachable): unproven fresh is a miss.
         return null;
       }
+      if (entry.value) readAtByValue.set(entry.value, entry.readAt);
       return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
     }
 
@@ -82,14 +99,13 @@ export function createPageCacheHandler({ maxSize = MAX_SIZE, tagStore } = {}) {
       const retainedReadAt = value ? readAtByValue.get(value) : undefined;
       const readAt = retainedReadAt ?? this.contentTime(value);
       if (value) readAtByValue.set(value, readAt);
-      entries.set(cacheKey, {
-        value,
-        readAt,
-        lastModified: retainedReadAt === undefined ? readAt : now(),
-        cacheControl: "fetchCache" in ctx && ctx.fetchCache ? undefined : ctx.cacheControl,
-        tags: tagsOf(value),
-        size: sizeOf(value),
-      });
+      const cacheControl = "fetchCache" in ctx && ctx.fetchCache ? undefined : ctx.cacheControl;
+      const lastModified = retainedReadAt === undefined ? readAt : now();
+      await entries.set(
+        cacheKey,
+        { value, readAt, lastModified, cacheControl, tags: tagsOf(value) },
+        lifetimeMs(cacheControl),
+      );
     }
 
     /**
@@ -105,7 +121,7 @@ export function createPageCacheHandler({ maxSize = MAX_SIZE, tagStore } = {}) {
 
     /**
      * Next's revalidateTag/updateTag land here (and in data.mjs). A stale-while-revalidate profile
-     * (the second argument) expires at once too: an in-memory cache never serves a stale entry.
+     * (the second argument) expires at once too: this cache never serves a stale entry.
      * @param {string | string[]} tags
      */
     async revalidateTag(tags) {
@@ -116,6 +132,17 @@ export function createPageCacheHandler({ maxSize = MAX_SIZE, tagStore } = {}) {
   }
 
   return PageCacheHandler;
+}
+
+/**
+ * How long a shared store may keep a page: until Next would no longer serve it even stale (its
+ * `expire`); the store's longest, a day, when it has none. Not its `revalidate`: past that, Next
+ * serves the page once more while it renders the next one in the background.
+ * @param {CacheHandlerValue["cacheControl"]} cacheControl
+ */
+function lifetimeMs(cacheControl) {
+  const expire = cacheControl?.expire;
+  return typeof expire === "number" ? expire * 1000 : MAX_ENTRY_TTL_MS;
 }
 
 /** @param {CacheValue} value */
@@ -149,4 +176,6 @@ function sizeOf(value) {
   return size;
 }
 
-export default createPageCacheHandler();
+export default usesRedis()
+  ? createPageCacheHandler({ entries: createRedisEntryStore({ namespace: "page" }) })
+  : createPageCacheHandler();

@@ -6,7 +6,7 @@
 // render the old data. page.mjs dates such a page back to the start of the fill. Fills only go
 // stale while a write lands during them, so the list stays short. Per process, like the dedupe.
 
-import { now } from "./tag-store.mjs";
+import { now } from "./clock.mjs";
 
 const FILLS_KEY = Symbol.for("debate-commons.stale-fills");
 

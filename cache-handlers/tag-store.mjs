@@ -5,29 +5,31 @@
 //
 // Next loads the handlers with a plain import() while the Server Actions run inside Turbopack's
 // bundle, so this file is evaluated twice in one process. Both copies share one store through a
-// global symbol. The interface is async so that a shared store (Redis) can replace this one when
-// the app runs as several instances.
+// global symbol. When the app runs as several instances (REDIS_URL), the store is Redis
+// (redis-tag-store.mjs) instead of this in-process one, so an invalidation reaches every instance.
 
 /**
  * @typedef {object} TagStore
  * @property {(tags: readonly string[]) => Promise<void>} invalidate
- *   Records now as the invalidation time of every tag.
+ *   Records now as the invalidation time of every tag. Rejects when it could not be recorded: a
+ *   write must learn that its readers may see the old data, never assume they do not.
  * @property {(tags: readonly string[], timestamp: number) => Promise<boolean>} invalidatedAfter
  *   True when one of the tags was invalidated at or after `timestamp` (a tie counts as stale: the
- *   read may have happened just before the write it ties with).
+ *   read may have happened just before the write it ties with). Rejects when the store cannot be
+ *   read; the handlers then treat the entry as stale.
  */
 
+import { now } from "./clock.mjs";
 import { openOutsideLog } from "./outside-log.mjs";
+import { usesRedis } from "./redis-client.mjs";
+import { createRedisTagStore } from "./redis-tag-store.mjs";
+
+export { now } from "./clock.mjs";
 
 const STORE_KEY = Symbol.for("debate-commons.tag-store");
 
 /** Tags remembered before the oldest is forgotten (≈ 10 MB at worst). */
 export const MAX_TAGS = 100_000;
-
-/** Milliseconds since the epoch, sub-millisecond and monotonic; the clock of every cache timestamp. */
-export function now() {
-  return performance.timeOrigin + performance.now();
-}
 
 /**
  * An in-process store. Forgetting a tag must never make an entry look fresh, so the store keeps a
@@ -63,7 +65,7 @@ export function createMemoryTagStore({ maxTags = MAX_TAGS, outside = null } = {}
       forgetOldest();
     },
     async invalidatedAfter(tags, timestamp) {
-      const fromOutside = outside?.pull() ?? [];
+      const fromOutside = (await outside?.pull()) ?? [];
       for (const { tag, at } of fromOutside) record(tag, at);
       if (fromOutside.length > 0) forgetOldest();
       if (timestamp <= floor) return true;
@@ -72,10 +74,16 @@ export function createMemoryTagStore({ maxTags = MAX_TAGS, outside = null } = {}
   };
 }
 
-/** The process's store, created by whichever module asks first, reading the outside log of its database. */
+/**
+ * The process's store, created by whichever module asks first: Redis when the app shares it with
+ * other instances (command-line writes then invalidate Redis too), else in-process, reading the
+ * outside log of its database.
+ */
 export function getTagStore() {
   const registry = /** @type {{ [STORE_KEY]?: TagStore }} */ (globalThis);
-  return (registry[STORE_KEY] ??= createMemoryTagStore({ outside: openOutsideLog(process.env.DATABASE_URL) }));
+  return (registry[STORE_KEY] ??= usesRedis()
+    ? createRedisTagStore()
+    : createMemoryTagStore({ outside: openOutsideLog(process.env.DATABASE_URL) }));
 }
 
 /**

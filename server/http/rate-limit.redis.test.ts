@@ -113,6 +113,9 @@ describe("RateLimit over Redis", () => {
     await first.signUp(form(3));
     await expect(second.signUp(form(4))).rejects.toMatchObject({ code: "RATE_LIMITED" });
     await expect(first.signUp(form(5))).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    expect(await admin.get(`${prefix}rl:sign-up-hour:198.51.100.7`)).toBe("3");
+    // Counted under the address's keyed hash: the address itself is never stored in Redis.
+    const { addressHash, addressKey } = await import("./address-key");
+    expect(await admin.get(`${prefix}rl:sign-up-hour:${addressHash(addressKey("198.51.100.7"))}`)).toBe("3");
+    expect(await admin.keys(`${prefix}*198.51.100.7*`)).toEqual([]);
   });
 });
