@@ -20,7 +20,24 @@ process.env.E2E_SECRET ??= randomBytes(32).toString("base64url");
 
 const port = process.env.E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
-const databaseUrl = `file:${path.join(process.env.E2E_DATA_DIR, "e2e.db")}`;
+
+// Two legs (scripts/test-scale.sh runs the second): one instance on SQLite, the default; or, with
+// E2E_INSTANCES=n, E2E_PG_URL and E2E_REDIS_URL, n instances on PostgreSQL + Redis behind a
+// round-robin proxy (scripts/cluster.mjs), so consecutive requests of every spec reach different
+// instances, and e2e/instances.spec.ts writes through one and reads through another.
+const instances = Number(process.env.E2E_INSTANCES ?? 1);
+const cluster = instances > 1;
+function clusterDatabaseUrl(): string {
+  const server = process.env.E2E_PG_URL;
+  if (!server || !process.env.E2E_REDIS_URL) throw new Error("E2E_INSTANCES > 1 needs E2E_PG_URL and E2E_REDIS_URL");
+  const url = new URL(server);
+  url.pathname = "/dc_e2e";
+  return url.toString();
+}
+process.env.E2E_DATABASE_URL ??= cluster
+  ? clusterDatabaseUrl()
+  : `file:${path.join(process.env.E2E_DATA_DIR, "e2e.db")}`;
+const databaseUrl = process.env.E2E_DATABASE_URL;
 // Debian's chromium by default (browsers cannot be downloaded here); CHROMIUM_PATH overrides it,
 // and with neither, Playwright's own downloaded browser is used.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -69,7 +86,9 @@ export default defineConfig({
   webServer: {
     // A fresh database, migrated and seeded, and a production build of its own (.next-e2e),
     // so a running `npm start` is never disturbed.
-    command: `npm run db:setup && next build && node server.mjs -H 127.0.0.1 -p ${port}`,
+    command: cluster
+      ? `node scripts/cluster.mjs ${instances} --port ${port} --fresh-database`
+      : `npm run db:setup && next build && node server.mjs -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -77,6 +96,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DATABASE_URL: databaseUrl,
+      // Never a Redis the developer's shell happens to export: the single instance keeps its cache in memory.
+      REDIS_URL: cluster ? process.env.E2E_REDIS_URL! : "",
       NEXT_DIST_DIR: ".next-e2e",
       NEXTAUTH_SECRET: process.env.E2E_SECRET,
       NEXTAUTH_URL: baseURL,
