@@ -13,11 +13,18 @@ const MAX_BACKOFF_MS = 100;
 const sqliteCode = (error: object): unknown =>
   isDriverAdapterError(error) ? error.cause.originalCode : (error as { code?: unknown }).code;
 
-/** SQLite's "database is locked", raw from better-sqlite3 or converted by the Prisma adapter. */
+// PostgreSQL's ways of saying "not now" (SQLSTATE): a serialization failure, a deadlock (one of
+// the two transactions is cancelled), a lock or statement timeout, too many connections.
+const POSTGRES_BUSY = new Set(["40001", "40P01", "55P03", "57014", "53300"]);
+
+/**
+ * SQLite's "database is locked", raw from better-sqlite3 or converted by the Prisma adapter; or
+ * the PostgreSQL adapter's equivalents.
+ */
 function isSqliteBusy(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const code = sqliteCode(error);
-  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || POSTGRES_BUSY.has(code));
 }
 
 const messageOf = (error: unknown): string =>
