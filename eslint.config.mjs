@@ -28,8 +28,14 @@ export default defineConfig([
           patterns: [
             {
               // The schema's enums (plain constants) are shared; the client is not.
-              group: ["@/generated/prisma", "@/generated/prisma/*", "!@/generated/prisma/enums"],
-              message: "Only server/ imports the Prisma client.",
+              group: [
+                "@/generated/prisma",
+                "@/generated/prisma/*",
+                "!@/generated/prisma/enums",
+                "@/generated/prisma-pg",
+                "@/generated/prisma-pg/*",
+              ],
+              message: "Only server/ imports the Prisma client (and only server/db.ts the PostgreSQL one).",
             },
           ],
         },
@@ -46,7 +52,13 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ["@/server/*", "!@/server/actions", "@/generated/prisma/*", "!@/generated/prisma/enums"],
+              group: [
+                "@/server/*",
+                "!@/server/actions",
+                "@/generated/prisma/*",
+                "!@/generated/prisma/enums",
+                "@/generated/prisma-pg/*",
+              ],
               message: "components/ only imports server/actions/.",
             },
           ],
@@ -62,7 +74,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ["@/server/*", "@/generated/prisma/*", "!@/generated/prisma/enums"],
+              group: ["@/server/*", "@/generated/prisma/*", "!@/generated/prisma/enums", "@/generated/prisma-pg/*"],
               message: "lib/ is pure: it never imports server/.",
             },
           ],

@@ -3,7 +3,8 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limite
 import { getRedis, KEY_PREFIX, usesRedis, type RedisClient } from "@/cache-handlers/redis-client.mjs";
 
 /**
- * Request-rate limits that need no row of their own (previews, edits, sign-ups per address).
+ * Request-rate limits that need no row of their own (previews, render overruns, sign-ups per
+ * address, the view dedupe).
  * With Redis (REDIS_URL), every instance counts in the same keys, so a limit holds for the whole
  * site; without it, in this process's memory, which is exact with one server. Limits that guard
  * rows (posting) are counted from those rows instead, in the write's transaction.
