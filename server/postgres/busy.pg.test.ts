@@ -42,3 +42,22 @@ describe("isDatabaseBusy on PostgreSQL", () => {
     expect(isDatabaseBusy(error)).toBe(false);
   });
 });
+
+describe("isDatabaseBusy on a transaction that outlived its timeout", () => {
+  it("says busy (the transaction was rolled back)", async () => {
+    const error = await db
+      .$transaction(
+        async (tx) => {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          await tx.$executeRaw`SELECT 1`;
+        },
+        { timeout: 50 },
+      )
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).toMatchObject({ code: "P2028" });
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+});

@@ -43,6 +43,9 @@ export function isDatabaseBusy(error: unknown): boolean {
 function busyWithin(error: unknown, depth: number): boolean {
   if (typeof error !== "object" || error === null || depth > 4) return false;
   if (isSqliteBusy(error)) return true;
+  // Prisma's transaction API error: a transaction that could not start (every pooled connection
+  // taken) or outlived its timeout waiting for locks; it was rolled back, nothing was written.
+  if ((error as { code?: unknown }).code === "P2028") return true;
   const { meta, cause } = error as { meta?: { driverAdapterError?: unknown }; cause?: unknown };
   return busyWithin(meta?.driverAdapterError, depth + 1) || busyWithin(cause, depth + 1);
 }
