@@ -5,15 +5,15 @@
 // Options: --port P (the proxy's, default 3000; PORT works too), --no-build (reuse the last build),
 // --fresh-database (drop and recreate DATABASE_URL's database first: the e2e suite uses it).
 // The instances listen on loopback ports of their own, printed at start. Ctrl-C stops everything.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import pg from "pg";
+import { spawnInstance, waitUntilLive } from "./instances.mjs";
 import { createRoundRobinProxy } from "./round-robin-proxy.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -55,7 +55,11 @@ if (!process.env.DATABASE_URL?.startsWith("postgres") || !process.env.REDIS_URL)
     exports = execFileSync(services, ["start", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   } catch (error) {
     const status = /** @type {{ status?: number }} */ (error).status;
-    console.error(status === 3 ? "cluster: PostgreSQL and Redis are needed (see above)." : "cluster: could not start PostgreSQL and Redis");
+    console.error(
+      status === 3
+        ? "cluster: PostgreSQL and Redis are needed (see above)."
+        : "cluster: could not start PostgreSQL and Redis",
+    );
     process.exit(1);
   }
   cleanups.push(() => {
@@ -102,38 +106,9 @@ function run(command, argv) {
 run("npm", ["run", "--silent", "db:setup"]);
 if (build) run("npx", ["next", "build"]);
 
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = /** @type {import("node:net").AddressInfo} */ (probe.address());
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** @param {number} port */
-async function waitUntilLive(port) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health/live`);
-      if (response.ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`cluster: the instance on port ${port} did not start`);
-}
-
 const upstreams = [];
 for (let i = 0; i < count; i++) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: process.env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const { port, child } = await spawnInstance({ env: process.env });
   child.on("exit", (code, signal) => {
     if (signal !== "SIGTERM") {
       console.error(`cluster: instance ${i} (port ${port}) exited (${signal ?? code})`);

@@ -20,7 +20,8 @@ export function createRoundRobinProxy({ upstreams }) {
   let next = 0;
   return createServer((req, res) => {
     const pinned = Number(req.headers[INSTANCE_HEADER]);
-    const index = Number.isInteger(pinned) && pinned >= 0 && pinned < upstreams.length ? pinned : next++ % upstreams.length;
+    const index =
+      Number.isInteger(pinned) && pinned >= 0 && pinned < upstreams.length ? pinned : next++ % upstreams.length;
     const upstream = /** @type {{ host: string, port: number }} */ (upstreams[index]);
     const forwardedFor = [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", ");
     const outgoing = request(
