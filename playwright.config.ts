@@ -17,6 +17,8 @@ if (!process.env.E2E_PORT) {
 }
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "debate-commons-e2e-"));
 process.env.E2E_SECRET ??= randomBytes(32).toString("base64url");
+// Redis keys of this run only (the cluster leg): counts and tags left by other runs never reach it.
+process.env.E2E_REDIS_PREFIX ??= `e2e-${randomBytes(4).toString("hex")}:`;
 
 const port = process.env.E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -98,6 +100,7 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       // Never a Redis the developer's shell happens to export: the single instance keeps its cache in memory.
       REDIS_URL: cluster ? process.env.E2E_REDIS_URL! : "",
+      REDIS_PREFIX: process.env.E2E_REDIS_PREFIX,
       NEXT_DIST_DIR: ".next-e2e",
       NEXTAUTH_SECRET: process.env.E2E_SECRET,
       NEXTAUTH_URL: baseURL,

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { e2eCommandEnv } from "./members";
 
 export type SeedFile = {
   debate: { slug: string; title: string; author: string; views: number; body: string };
@@ -54,7 +55,7 @@ export function importDebate(
   const target = path.join(process.env.E2E_DATA_DIR!, `${slug}.json`);
   writeFileSync(target, JSON.stringify(file));
   execFileSync("npm", ["run", "--silent", "db:import", "--", target], {
-    env: { ...process.env, DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR!, "e2e.db")}` },
+    env: e2eCommandEnv(),
     stdio: "pipe",
   });
   return file;

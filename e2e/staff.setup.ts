@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test as setup } from "./test";
 import { signUp } from "./accounts";
+import { e2eCommandEnv } from "./members";
 import { ADMIN, MODERATOR, stateFile } from "./staff";
 
 // Signs the staff in once (STYLE: a setup project per role). The admin is made by ADMIN_EMAILS
@@ -17,7 +17,7 @@ setup("sign the admin and a moderator in", async ({ browser }) => {
     await signUp(page, member);
     if (role === "moderator") {
       execFileSync("npm", ["run", "--silent", "user:role", "--", member.email, "moderator"], {
-        env: { ...process.env, DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR!, "e2e.db")}` },
+        env: e2eCommandEnv(),
         stdio: "pipe",
       });
     }

@@ -112,7 +112,7 @@ test("[trust] writers and readers hammer one subheading; afterwards the first re
   test.setTimeout(120_000);
   const file = debateWith(["hot"], [{ id: "root", section: "hot", title: "Root", body: "Reply to me." }]);
   const url = `/debates/${file.debate.slug}/hot`;
-  const { subheadingId, postId: rootId } = idsOf(file.debate.slug, "hot", "root");
+  const { subheadingId, postId: rootId } = await idsOf(file.debate.slug, "hot", "root");
 
   // 18 contributions (the first page holds 20) and 30 replies, each by its own member.
   const writers = await makeMembers(48);
