@@ -1,6 +1,7 @@
 import "server-only";
 import { loadEnvConfig } from "@next/env";
 import { z } from "zod";
+import { isPostgresUrl } from "./postgres/connection";
 
 // Next has already loaded .env files inside the app; scripts (seed, import) get them here.
 loadEnvConfig(process.cwd());
@@ -13,7 +14,7 @@ const envSchema = z.object({
     .string()
     .default("file:./prisma/dev.db")
     .refine(
-      (url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url),
+      (url) => url.startsWith("file:") || isPostgresUrl(url),
       "DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL (PostgreSQL)",
     ),
   // Connections each instance keeps open to PostgreSQL.

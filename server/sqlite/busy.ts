@@ -10,21 +10,26 @@ const FIRST_BACKOFF_MS = 5;
 const MAX_BACKOFF_MS = 100;
 
 // By name, not instanceof: Prisma's runtime bundles its own copy of DriverAdapterError.
-const sqliteCode = (error: object): unknown =>
+const driverCode = (error: object): unknown =>
   isDriverAdapterError(error) ? error.cause.originalCode : (error as { code?: unknown }).code;
 
 // PostgreSQL's ways of saying "not now" (SQLSTATE): a serialization failure, a deadlock (one of
 // the two transactions is cancelled), a lock or statement timeout, too many connections.
 const POSTGRES_BUSY = new Set(["40001", "40P01", "55P03", "57014", "53300"]);
 
-/**
- * SQLite's "database is locked", raw from better-sqlite3 or converted by the Prisma adapter; or
- * the PostgreSQL adapter's equivalents.
- */
+/** SQLite's "database is locked", raw from better-sqlite3 or converted by the Prisma adapter. */
 function isSqliteBusy(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const code = sqliteCode(error);
-  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || POSTGRES_BUSY.has(code));
+  const code = driverCode(error);
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/** SQLite's busy error, or the PostgreSQL adapter's equivalents. */
+function hasBusyCode(error: unknown): boolean {
+  if (isSqliteBusy(error)) return true;
+  if (typeof error !== "object" || error === null) return false;
+  const code = driverCode(error);
+  return typeof code === "string" && POSTGRES_BUSY.has(code);
 }
 
 const messageOf = (error: unknown): string =>
@@ -42,7 +47,7 @@ export function isDatabaseBusy(error: unknown): boolean {
 
 function busyWithin(error: unknown, depth: number): boolean {
   if (typeof error !== "object" || error === null || depth > 4) return false;
-  if (isSqliteBusy(error)) return true;
+  if (hasBusyCode(error)) return true;
   // Prisma's transaction API error: a transaction that could not start (every pooled connection
   // taken) or outlived its timeout waiting for locks; it was rolled back, nothing was written.
   if ((error as { code?: unknown }).code === "P2028") return true;
