@@ -37,8 +37,10 @@ write_migration prisma/schema.prisma prisma/migrations "file:$scratch/scratch.db
 # The diff reads no database, but through the adapter the CLI connects to one of the schema's
 # kind: PG_URL's, or a throwaway server (scripts/services.sh).
 if [ -z "${PG_URL:-}" ]; then
-  trap 'scripts/services.sh stop "$scratch/services"; rm -rf "$scratch"' EXIT
-  eval "$(scripts/services.sh start "$scratch/services")"
+  # A folder of its own: services.sh hands it to the postgres user, who cannot enter $scratch (0700).
+  services=$(mktemp -d)
+  trap 'scripts/services.sh stop "$services"; rm -rf "$scratch" "$services"' EXIT
+  eval "$(scripts/services.sh start "$services")"
 fi
 write_migration prisma/pg/schema.prisma prisma/pg/migrations "$PG_URL"
 echo "Hand-written SQL (a CHECK, a trigger) must be added to both; the schema-sync tests compare them."
