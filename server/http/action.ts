@@ -4,7 +4,7 @@ import type { ActionState } from "@/lib/action-state";
 import { requireSameOrigin, requireUser, type SessionUser } from "../auth/session";
 import { invalidateTags } from "../cache/invalidate-tags";
 import { invalid, toActionError } from "../errors";
-import type { Written } from "../write";
+import { runAfterCommit, type Written } from "../write";
 import { markActionGuardRan } from "./request-marks";
 
 // Every mutation, end to end, in one place: same-site Origin, session, zod, the domain write,
@@ -30,7 +30,7 @@ export function registeredActions(): RegisteredAction[] {
 export function action<S extends z.ZodType, R extends Written>(
   schema: S,
   run: (input: z.output<S> & { actor: SessionUser }) => Promise<R>,
-  reply: Reply<z.output<S>, Omit<R, "tags">> = () => ({}),
+  reply: Reply<z.output<S>, Omit<R, "tags" | "after">> = () => ({}),
 ): Form {
   return define(
     "signed-in",
@@ -44,7 +44,7 @@ export function action<S extends z.ZodType, R extends Written>(
 export function publicAction<S extends z.ZodType, R extends Written>(
   schema: S,
   run: (input: z.output<S>) => Promise<R>,
-  reply: Reply<z.output<S>, Omit<R, "tags">> = () => ({}),
+  reply: Reply<z.output<S>, Omit<R, "tags" | "after">> = () => ({}),
 ): Form {
   return define("anyone", schema, (_actor, input) => run(input), reply);
 }
@@ -53,7 +53,7 @@ function define<S extends z.ZodType, R extends Written>(
   access: Access,
   schema: S,
   run: (actor: SessionUser | null, input: z.output<S>) => Promise<R>,
-  reply: Reply<z.output<S>, Omit<R, "tags">>,
+  reply: Reply<z.output<S>, Omit<R, "tags" | "after">>,
 ): Form {
   const guarded: Form = async (_prev, form) => {
     markActionGuardRan();
@@ -62,8 +62,9 @@ function define<S extends z.ZodType, R extends Written>(
       const actor = access === "anyone" ? null : await requireUser();
       const parsed = schema.safeParse(formFields(form));
       if (!parsed.success) return invalid(parsed.error);
-      const { tags, ...result } = await run(actor, parsed.data);
+      const { tags, after, ...result } = await run(actor, parsed.data);
       await invalidateTags(tags);
+      await runAfterCommit(after);
       return { ok: true, ...(typeof reply === "string" ? { message: reply } : reply(result, parsed.data)) };
     } catch (error) {
       return toActionError(error);

@@ -113,8 +113,9 @@ export async function importDebate(
     const created = await db.$transaction(
       async (tx) => {
         // The command line cannot reach a running server's tag store: the tags go to the
-        // database's outside log once the batch has committed.
-        const w = { tx, touch: (...more: string[]) => more.forEach((tag) => touched.add(tag)) };
+        // database's outside log once the batch has committed. An archive is history: importing
+        // it notifies nobody and publishes nothing live, so there is no after-work to keep.
+        const w = { tx, touch: (...more: string[]) => more.forEach((tag) => touched.add(tag)), after: () => {} };
         const made = new Map<string, string>();
         const until = Date.now() + batchMs;
         for (const { key, parentKey, input, bodyHtml } of batch) {
