@@ -1,0 +1,115 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/field";
+import { HandleInput } from "@/components/handle-input";
+import type { ActionState } from "@/lib/action-state";
+import { initialActionState, unreachable } from "@/lib/action-state";
+import { normalizeHandle } from "@/lib/handle";
+import { personPath } from "@/lib/paths";
+import { BIO_MAX } from "@/lib/schemas/account";
+import { updateProfileAction } from "@/server/actions/profile";
+
+type Values = { name: string; handle: string; bio: string };
+
+/** The account page's profile form: what was typed stays through errors; the profile link follows a saved handle. */
+export function ProfileForm({ current }: { current: Values }) {
+  const router = useRouter();
+  const [values, setValues] = useState(current);
+  const [saved, setSaved] = useState(current.handle);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const result = await updateProfileAction(prev, form).catch(unreachable);
+    if (result.ok) {
+      setSaved(normalizeHandle(String(form.get("handle") ?? "")));
+      router.refresh(); // the account menu shows the name
+    }
+    return result;
+  }, initialActionState);
+  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  const set = (key: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  return (
+    <section aria-labelledby="profile-h" className="mt-6">
+      <h2 id="profile-h" className="text-lg font-semibold">
+        Your profile
+      </h2>
+      {saved && (
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Anyone can see it at{" "}
+          <Link href={personPath(saved)} className="font-mono text-amber-800 hover:underline dark:text-amber-300">
+            {personPath(saved)}
+          </Link>
+          .
+        </p>
+      )}
+      <form action={formAction} className="mt-4 space-y-4" noValidate>
+        <Field
+          id="profile-name"
+          label="Display name"
+          hint="Shown with everything you post, old posts too."
+          errors={errors.name}
+        >
+          <input
+            id="profile-name"
+            name="name"
+            autoComplete="nickname"
+            value={values.name}
+            onChange={set("name")}
+            aria-invalid={!!errors.name}
+            aria-describedby={describedBy("profile-name", { hint: true, errors: errors.name })}
+            className={inputClass}
+          />
+        </Field>
+        <Field
+          id="profile-handle"
+          label="Handle"
+          hint="Your profile's address and how others @mention you. The old address stops working."
+          errors={errors.handle}
+        >
+          <HandleInput
+            id="profile-handle"
+            name="handle"
+            autoComplete="off"
+            value={values.handle}
+            onChange={set("handle")}
+            invalid={!!errors.handle}
+            aria-describedby={describedBy("profile-handle", { hint: true, errors: errors.handle })}
+          />
+        </Field>
+        <Field
+          id="profile-bio"
+          label="Bio (optional)"
+          hint={`A few words about you, in Markdown. ${values.bio.length} / ${BIO_MAX}`}
+          errors={errors.bio}
+        >
+          <textarea
+            id="profile-bio"
+            name="bio"
+            rows={4}
+            maxLength={BIO_MAX}
+            value={values.bio}
+            onChange={set("bio")}
+            aria-invalid={!!errors.bio}
+            aria-describedby={describedBy("profile-bio", { hint: true, errors: errors.bio })}
+            className={`${inputClass} font-mono text-sm`}
+          />
+        </Field>
+        <div aria-live="polite">
+          {state.message && (!state.fieldErrors || state.ok) && (
+            <p
+              className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300"}`}
+            >
+              {state.message}
+            </p>
+          )}
+        </div>
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {pending ? "Saving…" : "Save profile"}
+        </button>
+      </form>
+    </section>
+  );
+}
