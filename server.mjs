@@ -6,14 +6,16 @@
 // - a Content-Security-Policy with a fresh script nonce on every answer, cached pages included
 //   (http-server/csp.mjs), and HSTS when NEXTAUTH_URL is https;
 // - 411/413/400 for malformed requests instead of Next's 500s (http-server/requests.mjs);
-// - compression, after the nonce is written in (Next's own is off: next.config.ts).
+// - compression, after the nonce is written in (Next's own is off: next.config.ts), never of an
+//   event stream (a compressor buffers: live updates would wait);
+// - a graceful shutdown on SIGTERM/SIGINT that ends the live event streams first.
 
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
-import compression from "compression";
 import next from "next";
 import { parseTrustProxy, stampClientAddress } from "./http-server/client-address.mjs";
+import { createCompression } from "./http-server/compress.mjs";
 import { applyContentSecurityPolicy, noncePlaceholder } from "./http-server/csp.mjs";
 import { refuseMalformed, withActionMarks } from "./http-server/requests.mjs";
 
@@ -42,7 +44,7 @@ const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const compress = compression();
+const compress = createCompression();
 
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
@@ -65,3 +67,35 @@ server.listen(port, hostname, () => {
     `> Debate Commons on http://${hostname}:${port} (${dev ? "development" : "production"}; trusted proxies: ${trustProxy.description})`,
   );
 });
+
+// Shutdown (SIGTERM, SIGINT): stop taking connections; end every live event stream, which would
+// otherwise hold the server open (each browser is told to reconnect, to another instance or to
+// this one restarted; server/live/hub.ts); let answers in flight finish, for up to 10 s; then exit
+// as the signal would have. A second signal exits at once. (server/debates/pending-views.ts
+// flushes its views on the same signal, meanwhile.)
+const LIVE_HUB = Symbol.for("debate-commons.live-hub");
+const SHUTDOWN_DEADLINE_MS = 10_000;
+let stopping = false;
+/** @param {NodeJS.Signals} signal */
+function shutdown(signal) {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log(`> ${signal}: ending live streams and finishing answers in flight`);
+  server.close();
+  const hub = /** @type {{ shutdown?: () => Promise<void> } | undefined} */ (
+    /** @type {Record<symbol, unknown>} */ (globalThis)[LIVE_HUB]
+  );
+  const ended = Promise.resolve(hub?.shutdown?.()).catch((error) => console.error("[live] shutdown:", error));
+  // Connections whose answer has ended are closed as they fall idle (server.close only closes those idle now).
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS);
+  const closed = new Promise((resolve) => server.once("close", resolve));
+  void Promise.all([ended, closed]).then(() => {
+    clearInterval(idle);
+    clearTimeout(deadline);
+    for (const s of EXIT_SIGNALS) process.off(s, shutdown);
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+}
+const EXIT_SIGNALS = /** @type {const} */ (["SIGTERM", "SIGINT"]);
+for (const signal of EXIT_SIGNALS) process.on(signal, shutdown);

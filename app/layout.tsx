@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
+import { NotificationBell } from "@/components/notification-bell";
 import { Providers } from "@/components/providers";
+import { SearchBox } from "@/components/search-box";
 import { homePath, moderationLogPath } from "@/lib/paths";
 import "./globals.css";
 
@@ -30,10 +32,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Skip to content
           </a>
           <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
-            <div className="mx-auto flex max-w-4xl items-center justify-between gap-4 px-4 py-3">
+            <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
               <Link href={homePath()} className="text-lg font-semibold tracking-tight">
                 Debate <span className="text-amber-700 dark:text-amber-400">Commons</span>
               </Link>
+              {/* A row of its own on a phone; beside the name from the sm breakpoint on. */}
+              <SearchBox className="order-last w-full sm:order-none sm:w-auto sm:max-w-xs sm:flex-1" />
               <div className="flex items-center gap-4">
                 <nav aria-label="Site">
                   <ul className="flex gap-4 text-sm">
@@ -49,9 +53,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                     </li>
                   </ul>
                 </nav>
-                <nav aria-label="Account">
+                <nav aria-label="Account" className="flex items-center gap-2">
                   {/* Per-user and per-URL: never part of the cached shell. */}
                   <Suspense fallback={null}>
+                    <NotificationBell />
                     <AccountMenu />
                   </Suspense>
                 </nav>

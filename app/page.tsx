@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthorName } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
+import { NewCount, UnreadCounts } from "@/components/unread/unread-counts";
 import { debatePath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
 import { readDebateList } from "@/server/cache/reads";
@@ -12,6 +13,7 @@ export default async function HomePage() {
   const debates = await readDebateList();
   return (
     <>
+      <UnreadCounts scope="home" />
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Debates</h1>
       <p className="mt-1 text-stone-600 dark:text-stone-400">
         Each debate is split into subheadings; every contribution sits under the one it speaks to.
@@ -30,6 +32,7 @@ export default async function HomePage() {
                   <Link href={debatePath(debate.slug)} className="hover:underline">
                     {debate.title}
                   </Link>
+                  <NewCount debateId={debate.id} />
                 </h2>
                 <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
                   Opened by <AuthorName author={debate.author} />

@@ -47,6 +47,9 @@ const paths = [
   "/debates/p2p-and-marxism",
   "/debates/p2p-and-marxism/the-state",
   permalink,
+  "/search?q=marxism+state", // search: per request, its results a cached read
+  "/search?q=commons&debate=p2p-and-marxism",
+  "/people/michel-bauwens", // a profile: the seeded archive author with the most posts
 ].filter(Boolean);
 for (const path of paths) await fetch(base + path); // fill the caches once
 const rssBefore = rssMb();

@@ -5,6 +5,7 @@ import { AuthorName } from "./author-name";
 import { PostActions } from "./post-actions";
 import { PostDate } from "./post-date";
 import { RichText } from "./rich-text";
+import { NewBadge } from "./unread/unread-posts";
 
 type HeadingLevel = 2 | 3;
 
@@ -31,6 +32,7 @@ export function PostArticle({
   return (
     <article
       id={anchor}
+      data-created={post.createdAt.toISOString()}
       aria-labelledby={Heading ? `${anchor}-h` : undefined}
       aria-label={Heading ? undefined : label}
       className={`scroll-mt-4 p-1 ${focused ? "rounded-md bg-amber-50 ring-2 ring-amber-500/60 dark:bg-amber-950/40" : ""}`}
@@ -52,6 +54,7 @@ export function PostArticle({
         </p>
       )}
       <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-stone-600 dark:text-stone-400">
+        <NewBadge postId={post.id} />
         {post.state === "visible" ? <AuthorName author={post.author} /> : <span className="italic">—</span>}
         <span aria-hidden="true">·</span>
         <Link href={postPath(debateSlug, post.id)} className="hover:underline">

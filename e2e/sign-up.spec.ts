@@ -31,9 +31,9 @@ test("[accounts] sign-up from one address stops after three an hour, and the for
 
 test("[accounts] the sign-up form's honeypot is hidden from people and from assistive technology", async ({ page }) => {
   await page.goto("/sign-up");
-  // The display name, the email and the password: the honeypot is not among them.
+  // The display name, the handle, the email and the password: the honeypot is not among them.
   const fields = page.getByRole("main").getByRole("textbox");
-  await expect(fields).toHaveCount(3);
+  await expect(fields).toHaveCount(4);
   await expect(page.getByRole("textbox", { name: /Leave this field empty/ })).toHaveCount(0);
   await expect(page.locator('input[name="website"]')).toHaveCount(1); // it is in the form, for scripts
   await page.getByLabel("Password").focus();

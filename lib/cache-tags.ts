@@ -17,6 +17,10 @@ export const cacheTags = {
   moderationLog: () => "moderation-log",
   /** One author as every read shows them next to what they wrote: their name and staff badge. */
   author: (userId: string) => `author:${userId}`,
+  /** One member's profile (/people/<handle>): their handle, bio, counts and the list of their posts. */
+  person: (userId: string) => `person:${userId}`,
+  /** Which handles exist: a profile that was not found (every write that gives a handle touches it). */
+  handles: () => "handles",
 };
 
 /** The tags of the authors shown, once each (unknown and removed authors show nothing to change). */
@@ -26,19 +30,43 @@ export function authorTags(authors: Iterable<{ id: string } | null | undefined>)
   return [...ids].sort().map((id) => cacheTags.author(id));
 }
 
-type PostPlace = { id: string; debateId: string; subheadingId: string; rootId: string | null };
+type PostPlace = {
+  id: string;
+  debateId: string;
+  subheadingId: string;
+  rootId: string | null;
+  /** The author's profile lists the post: given (selected) wherever a post is written. */
+  authorId?: string | null;
+};
 
-/** Every read that shows a post, its place or its counts. */
+/** Every read that shows a post, its place or its counts (with its author's profile when `authorId` is given). */
 export function postTags(post: PostPlace): string[] {
   return [
     cacheTags.debateList(),
     cacheTags.debatePosts(post.debateId),
     cacheTags.subheading(post.subheadingId),
     cacheTags.thread(post.rootId ?? post.id),
+    ...(post.authorId ? [cacheTags.person(post.authorId)] : []),
   ];
 }
 
 /** Every read that shows a debate's structure (the home page lists its lock and subheadings). */
 export function debateTags(debateId: string): string[] {
   return [cacheTags.debateList(), cacheTags.debate(debateId)];
+}
+
+/**
+ * Which results a search may list (server/search/). Every write that can add, remove or change a
+ * match touches postTags (a new post, an edit, a delete, hide and restore, a move, the importer) or
+ * debateTags (archiving, renaming): within a subheading that reaches `subheading:<id>`, within a
+ * debate `debate-posts:<id>`, and site-wide only the debate list's tag, `debates`, which every such
+ * write touches. So a scoped search is invalidated by writes in its scope alone, and a site-wide one
+ * as often as the home page (any post can match it: no narrower tag is correct). The scope's
+ * `debate:<id>` covers its title and its subheadings shown in the form; the read adds each result's
+ * debate (titles, archiving) and authors (names, badges, handles).
+ */
+export function searchScopeTags(scope: { debateId: string | null; subheadingId: string | null }): string[] {
+  if (!scope.debateId) return [cacheTags.debateList()];
+  const within = scope.subheadingId ? cacheTags.subheading(scope.subheadingId) : cacheTags.debatePosts(scope.debateId);
+  return [cacheTags.debate(scope.debateId), within];
 }

@@ -2,8 +2,11 @@
 // whole rows; content that the viewer may not see is already removed.
 import type { Role } from "@/generated/prisma/enums";
 
-/** Who wrote something: `role` puts a badge by a moderator's or an admin's name (components/author-name.tsx). */
-export type AuthorView = { id: string; name: string; imported: boolean; role: Role } | null;
+/**
+ * Who wrote something: `role` puts a badge by a moderator's or an admin's name, and `handle` makes
+ * the name a link to their profile (components/author-name.tsx; null only until the seed gives one).
+ */
+export type AuthorView = { id: string; name: string; imported: boolean; role: Role; handle: string | null } | null;
 
 export type PostView = {
   id: string;
@@ -86,5 +89,39 @@ export type PostSource = { title: string | null; body: string };
 export type HiddenPost = { title: string | null; html: string };
 /** POST /api/preview. */
 export type Preview = { html: string };
+/** GET /api/people: the compose form's @mention suggestions (never an email). */
+export type PersonSuggestion = { handle: string; name: string; role: Role; imported: boolean };
+export type PeopleSuggestions = { people: PersonSuggestion[] };
 /** What a JSON route answers when it refuses. */
 export type ApiError = { error: string };
+
+/** One search result (server/search/): where the post is, who wrote it, and its text with the matches marked. */
+export type SearchResult = {
+  id: string;
+  debate: { id: string; slug: string; title: string };
+  subheading: { id: string; slug: string; title: string };
+  author: AuthorView;
+  attributionNote: string | null;
+  createdAt: Date;
+  dateKnown: boolean;
+  isReply: boolean;
+  /** Safe HTML: the escaped title with <mark> around the matches, or null for a post without a title. */
+  titleHtml: string | null;
+  /** Safe HTML: an escaped excerpt of the body with <mark> around the matches. */
+  snippetHtml: string;
+};
+
+/** What /search shows: the scope its filters resolved to, and one keyset page of results. */
+export type SearchPage = {
+  /** The query as searched (trimmed and cut to length); "" when nothing searchable was typed. */
+  query: string;
+  scope: {
+    debate: { id: string; slug: string; title: string; subheadings: { slug: string; title: string }[] } | null;
+    subheading: { id: string; slug: string; title: string } | null;
+    /** A debate was asked for and does not exist (or is archived): nothing is searched. */
+    missing: boolean;
+  };
+  results: SearchResult[];
+  /** The cursor of the next page, or null on the last one. */
+  nextCursor: string | null;
+};

@@ -1,12 +1,14 @@
 // `npm run db:seed`: imports every archived debate in prisma/seed-data/ (idempotent: a second run
 // adds nothing), re-renders any HTML stored by an older Markdown pipeline, and stores the look-alike
-// key of every display name that has none or an outdated one (server/users/display-name.ts).
+// key of every display name that has none or an outdated one (server/users/display-name.ts), and
+// gives every user without a handle one (server/users/handle.ts).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@/server/db";
 import { importDebate } from "@/server/import/import-debate";
 import { rerenderStale } from "@/server/posts/rerender-stale";
 import { backfillNameKeys } from "@/server/users/display-name";
+import { backfillHandles } from "@/server/users/handle";
 
 // npm runs scripts from the project root.
 const dataDir = path.resolve("prisma/seed-data");
@@ -30,6 +32,8 @@ async function main() {
     if (rerendered > 0) console.log(`seed: re-rendered ${rerendered} posts for the current Markdown pipeline`);
     const keyed = await backfillNameKeys(db);
     if (keyed > 0) console.log(`seed: stored the look-alike key of ${keyed} display names`);
+    const handled = await backfillHandles(db);
+    if (handled > 0) console.log(`seed: gave ${handled} users a handle (their profile's address)`);
   } finally {
     await db.$disconnect();
   }

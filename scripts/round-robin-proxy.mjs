@@ -7,6 +7,9 @@
 //
 // A request carrying `x-debate-instance: <n>` goes to instance n (from 0), so a test can write
 // through one instance and read through another; every answer says which one served it.
+//
+// Answers are piped as they come (an event stream from GET /api/live passes through unbuffered),
+// and no request is timed out here.
 import { Agent, createServer, request } from "node:http";
 
 export const INSTANCE_HEADER = "x-debate-instance";
@@ -38,6 +41,11 @@ export function createRoundRobinProxy({ upstreams }) {
         answer.pipe(res);
       },
     );
+    // A reader that goes away (a closed tab, an EventSource reopened) ends the upstream request
+    // too: a live event stream would otherwise stay open on the instance, counted against its limits.
+    res.on("close", () => {
+      if (!res.writableFinished) outgoing.destroy();
+    });
     outgoing.on("error", () => {
       if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain", [INSTANCE_HEADER]: String(index) });
       res.end("Bad gateway\n");

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { provider, type DbTx } from "./db";
 
 // The only raw SQL in the app, run on both databases by the test suite's two legs. It is written in
@@ -94,4 +95,210 @@ export async function countNewPost(
         "replyCount" = "replyCount" + ${replies}, "updatedAt" = ${now}
       WHERE "id" = ${debateId}`;
   }
+}
+
+// Unread (server/unread/): a post is new to a member when it was created after both their baseline
+// (when they joined) and their mark on its subheading, if any; never their own, never hidden or
+// deleted, never in an archived subheading. The baseline is also the range bound that lets the
+// (debateId, createdAt) index do the work: only posts made since the member joined are read.
+const newToMember = (userId: string, baseline: Date) => Prisma.sql`
+  JOIN "Subheading" AS "s" ON "s"."id" = "p"."subheadingId" AND "s"."archivedAt" IS NULL
+  LEFT JOIN "ReadMark" AS "m" ON "m"."userId" = ${userId} AND "m"."subheadingId" = "p"."subheadingId"
+  WHERE "p"."createdAt" > ${baseline} AND ("m"."readAt" IS NULL OR "p"."createdAt" > "m"."readAt")
+    AND "p"."hiddenAt" IS NULL AND "p"."deletedAt" IS NULL
+    AND ("p"."authorId" IS NULL OR "p"."authorId" <> ${userId})`;
+
+/** How many posts are new to a member, per subheading or per debate, in the given debates: one grouped query. */
+export async function countNewPosts(
+  tx: DbTx,
+  {
+    userId,
+    baseline,
+    debateIds,
+    by,
+  }: { userId: string; baseline: Date; debateIds: string[]; by: "subheading" | "debate" },
+): Promise<Map<string, number>> {
+  if (debateIds.length === 0) return new Map();
+  const key = Prisma.raw(by === "debate" ? `"p"."debateId"` : `"p"."subheadingId"`);
+  const rows = await tx.$queryRaw<{ key: string; n: number | bigint }[]>`
+    SELECT ${key} AS "key", COUNT(*) AS "n" FROM "Post" AS "p" ${newToMember(userId, baseline)}
+      AND "p"."debateId" IN (${Prisma.join(debateIds)})
+    GROUP BY ${key}`;
+  return new Map(rows.map((row) => [row.key, Number(row.n)]));
+}
+
+/** Where a page of new posts starts: after this post, in (subheading position, subheading, createdAt, id) order. */
+export type NewPostCursor = { position: number; subheadingId: string; createdAt: Date; id: string };
+
+/**
+ * Ids of the posts new to a member in one debate, grouped by subheading in outline order, then
+ * oldest first: `take` of them after `after` (keyset, never OFFSET).
+ */
+export async function newPostIds(
+  tx: DbTx,
+  {
+    userId,
+    baseline,
+    debateId,
+    after,
+    take,
+  }: { userId: string; baseline: Date; debateId: string; after: NewPostCursor | null; take: number },
+): Promise<string[]> {
+  const from = after
+    ? Prisma.sql`AND ("s"."position" > ${after.position} OR ("s"."position" = ${after.position} AND (
+        "s"."id" > ${after.subheadingId} OR ("s"."id" = ${after.subheadingId} AND (
+          "p"."createdAt" > ${after.createdAt} OR ("p"."createdAt" = ${after.createdAt} AND "p"."id" > ${after.id}))))))`
+    : Prisma.empty;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "p"."id" FROM "Post" AS "p" ${newToMember(userId, baseline)}
+      AND "p"."debateId" = ${debateId} ${from}
+    ORDER BY "s"."position", "s"."id", "p"."createdAt", "p"."id"
+    LIMIT ${take}`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Moves a member's read mark on a subheading forward to `readAt`, creating it if need be, in one
+ * statement: a mark never moves backwards, even when two tabs mark at once.
+ */
+export async function advanceReadMark(
+  tx: DbTx,
+  { userId, subheadingId, debateId, readAt }: { userId: string; subheadingId: string; debateId: string; readAt: Date },
+): Promise<void> {
+  const now = new Date();
+  await tx.$executeRaw`
+    INSERT INTO "ReadMark" ("userId", "subheadingId", "debateId", "readAt", "updatedAt")
+    VALUES (${userId}, ${subheadingId}, ${debateId}, ${readAt}, ${now})
+    ON CONFLICT ("userId", "subheadingId") DO UPDATE SET "readAt" = ${readAt}, "updatedAt" = ${now}
+    WHERE "ReadMark"."readAt" < ${readAt}`;
+}
+
+/** A notification to write (server/notifications/): its id is made by the caller. */
+export type NotificationRow = {
+  id: string;
+  userId: string;
+  kind: string;
+  dedupeKey: string;
+  postId: string | null;
+  actorId: string | null;
+  debateId: string | null;
+  subheadingId: string | null;
+  detail: string | null;
+  createdAt: Date;
+};
+
+/**
+ * Writes notifications, skipping any member who already has one with the same dedupe key (a job
+ * processed twice, or by two instances at once, notifies once): one statement per batch. Resolves
+ * to the members who got a new one.
+ */
+export async function insertNotifications(tx: DbTx, rows: readonly NotificationRow[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${r.id}, ${r.userId}, ${r.kind}, ${r.dedupeKey}, ${r.postId}, ${r.actorId}, ${r.debateId}, ${r.subheadingId}, ${r.detail}, ${r.createdAt})`,
+  );
+  const inserted = await tx.$queryRaw<{ userId: string }[]>`
+    INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "postId", "actorId", "debateId", "subheadingId", "detail", "createdAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("userId", "dedupeKey") DO NOTHING
+    RETURNING "userId"`;
+  return inserted.map((row) => row.userId);
+}
+
+// Search (server/search/): full-text matches ranked by relevance, never hidden or deleted posts nor
+// posts in an archived subheading or debate. SQLite reads the FTS5 table "PostSearch" (bm25, the
+// title weighing three times the body); PostgreSQL the generated "searchVector" column (ts_rank_cd,
+// the title at weight A). Both scores are made integers, lower is better (bm25 × 10¹², rank × -10⁹):
+// a float parameter does not reach the database bit for bit (Prisma rounds its last digit), and a
+// keyset must compare a row with the page's last one exactly. So one keyset, (score, id), pages either.
+// Snippets are cut for the page's rows only, with MARK_START/MARK_END (\u0002, \u0003) around
+// each match: server/search/highlight.ts escapes the text and turns those into <mark>.
+
+/** Where a page of search results starts: after this score (an integer) and post id. */
+export type SearchCursor = { score: number; id: string };
+
+export type SearchFilters = {
+  debateId: string | null;
+  subheadingId: string | null;
+  authorId: string | null;
+  /** Posts from this instant on, and before `to` (exclusive): posts with no known date never match. */
+  from: Date | null;
+  to: Date | null;
+};
+
+/** A match: the title and snippet are the post's text with the matches marked, not HTML. */
+export type SearchMatch = { id: string; score: number | bigint; title: string | null; snippet: string };
+
+/**
+ * One page of matches, best first, after `after`: `take` rows at most. `fts` is an FTS5 MATCH
+ * expression and `websearch` input for websearch_to_tsquery, both built by server/search/query.ts
+ * from the same terms; only the one for the app's database is used.
+ */
+export async function searchPostMatches(
+  tx: DbTx,
+  {
+    fts,
+    websearch,
+    filters,
+    after,
+    take,
+  }: { fts: string; websearch: string; filters: SearchFilters; after: SearchCursor | null; take: number },
+): Promise<SearchMatch[]> {
+  const f = filters;
+  const where = Prisma.sql`"p"."hiddenAt" IS NULL AND "p"."deletedAt" IS NULL
+    AND "s"."archivedAt" IS NULL AND "d"."archivedAt" IS NULL
+    ${f.debateId ? Prisma.sql`AND "p"."debateId" = ${f.debateId}` : Prisma.empty}
+    ${f.subheadingId ? Prisma.sql`AND "p"."subheadingId" = ${f.subheadingId}` : Prisma.empty}
+    ${f.authorId ? Prisma.sql`AND "p"."authorId" = ${f.authorId}` : Prisma.empty}
+    ${f.from || f.to ? Prisma.sql`AND "p"."dateKnown" = TRUE` : Prisma.empty}
+    ${f.from ? Prisma.sql`AND "p"."createdAt" >= ${f.from}` : Prisma.empty}
+    ${f.to ? Prisma.sql`AND "p"."createdAt" < ${f.to}` : Prisma.empty}`;
+  const places = Prisma.sql`JOIN "Subheading" AS "s" ON "s"."id" = "p"."subheadingId"
+    JOIN "Debate" AS "d" ON "d"."id" = "p"."debateId"`;
+
+  if (provider === "postgresql") {
+    const keyset = after
+      ? Prisma.sql`WHERE "score" > ${BigInt(after.score)} OR ("score" = ${BigInt(after.score)} AND "id" > ${after.id})`
+      : Prisma.empty;
+    const marks = `StartSel=${"\u0002"}, StopSel=${"\u0003"}`;
+    return tx.$queryRaw<SearchMatch[]>`
+      WITH "q" AS (SELECT websearch_to_tsquery('english', ${websearch}) AS "query"),
+      "ranked" AS (
+        SELECT "p"."id", "p"."title", "p"."body",
+          CAST(-round(ts_rank_cd("p"."searchVector", "q"."query")::float8 * 1000000000) AS BIGINT) AS "score"
+        FROM "Post" AS "p" CROSS JOIN "q" ${places}
+        WHERE "p"."searchVector" @@ "q"."query" AND ${where}
+      ),
+      "page" AS (SELECT * FROM "ranked" ${keyset} ORDER BY "score", "id" LIMIT ${take})
+      SELECT "page"."id", "page"."score",
+        CASE WHEN "page"."title" IS NULL THEN NULL
+          ELSE ts_headline('english', "page"."title", "q"."query", ${`HighlightAll=true, ${marks}`}) END AS "title",
+        ts_headline('english', left("page"."body", 20000), "q"."query",
+          ${`MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", ${marks}`}) AS "snippet"
+      FROM "page" CROSS JOIN "q"
+      ORDER BY "page"."score", "page"."id"`;
+  }
+
+  const keyset = after
+    ? Prisma.sql`AND ("m"."score" > ${BigInt(after.score)} OR ("m"."score" = ${BigInt(after.score)} AND "p"."id" > ${after.id}))`
+    : Prisma.empty;
+  return tx.$queryRaw<SearchMatch[]>`
+    WITH "page" AS (
+      SELECT "p"."id", "p"."rowid" AS "docid", "m"."score"
+      FROM (
+        SELECT "rowid" AS "docid", CAST(round(bm25("PostSearch", 3.0, 1.0) * 1e12) AS INTEGER) AS "score"
+        FROM "PostSearch" WHERE "PostSearch" MATCH ${fts}
+      ) AS "m"
+      JOIN "Post" AS "p" ON "p"."rowid" = "m"."docid" ${places}
+      WHERE ${where} ${keyset}
+      ORDER BY "m"."score", "p"."id"
+      LIMIT ${take}
+    )
+    SELECT "page"."id", "page"."score",
+      highlight("PostSearch", 0, char(2), char(3)) AS "title",
+      snippet("PostSearch", 1, char(2), char(3), '…', 32) AS "snippet"
+    FROM "page" JOIN "PostSearch" ON "PostSearch"."rowid" = "page"."docid"
+    WHERE "PostSearch" MATCH ${fts}
+    ORDER BY "page"."score", "page"."id"`;
 }

@@ -28,6 +28,10 @@ const envSchema = z.object({
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   ADMIN_EMAILS: z.string().default(""),
+  // Email to members (notifications, daily digests) through this SMTP server; unset: no email at all.
+  SMTP_URL: z.union([z.literal(""), z.url({ protocol: /^smtps?$/ })]).optional(),
+  // The sender of those emails; default "Debate Commons <no-reply@<NEXTAUTH_URL's host>>".
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export const env = envSchema.parse(process.env);

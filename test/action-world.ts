@@ -28,6 +28,8 @@ export async function makeWorld() {
         email: `${name}-${tag}@example.test`,
         passwordHash,
         createdAt: new Date(Date.now() - 7 * 86400_000),
+        // A profile of their own (/people/<handle>), and the name @mentions match.
+        handle: `${name}-${tag}`,
         ...extra,
       },
     });
@@ -64,6 +66,16 @@ export async function makeWorld() {
   await db.post.update({ where: { id: hidden.id }, data: { hiddenAt: new Date(), hiddenReason: "spam" } });
   const reported = await post(b!.id, target.id, "Reported.");
   await db.report.create({ data: { postId: reported.id, reporterId: target.id, reason: "Rude" } });
+  // The author's own notification (of the reply): only they may mark it read.
+  const notification = await db.notification.create({
+    data: {
+      userId: people.author.id,
+      kind: "reply",
+      dedupeKey: `post:${reply.id}`,
+      postId: reply.id,
+      actorId: target.id,
+    },
+  });
   return {
     tag,
     people,
@@ -77,6 +89,7 @@ export async function makeWorld() {
     reportedPostId: reported.id,
     targetId: target.id,
     restrictedId: restricted.id,
+    notificationId: notification.id,
   };
 }
 export type World = Awaited<ReturnType<typeof makeWorld>>;
@@ -103,6 +116,12 @@ export const ACTIONS: Record<string, { allow: Caller[]; form: (w: World) => Fiel
     }),
   },
   signOutEverywhereAction: { allow: SIGNED_IN, form: () => ({}) },
+  // Each member's own email setting (server/email/preference.ts); a suspended member may choose too.
+  setEmailPreferenceAction: { allow: SIGNED_IN, form: () => ({ preference: "digest" }) },
+  updateProfileAction: {
+    allow: ["member", "author", "moderator", "admin"],
+    form: (w) => ({ name: `Renamed ${w.tag}`, handle: `renamed-${w.tag}`, bio: "I argue for **commons**." }),
+  },
   changePasswordAction: {
     allow: SIGNED_IN,
     form: () => ({ currentPassword: PASSWORD, newPassword: "another long passphrase" }),
@@ -142,6 +161,14 @@ export const ACTIONS: Record<string, { allow: Caller[]; form: (w: World) => Fiel
   renameSubheadingAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingA, title: "A better name" }) },
   reorderSubheadingAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingB, direction: "up" }) },
   archiveSubheadingAction: { allow: STAFF, form: (w) => ({ subheadingId: w.subheadingB, archived: "true" }) },
+  setFollowAction: {
+    allow: SIGNED_IN,
+    form: (w) => ({ targetType: "subheading", targetId: w.subheadingA, level: "follow" }),
+  },
+  setFollowOwnThreadsAction: { allow: SIGNED_IN, form: () => ({ followOwnThreads: "false" }) },
+  markNotificationReadAction: { allow: ["author"], form: (w) => ({ notificationId: w.notificationId }) },
+  markAllNotificationsReadAction: { allow: SIGNED_IN, form: () => ({}) },
+  markDebateReadAction: { allow: SIGNED_IN, form: (w) => ({ debateId: w.debateId, upTo: new Date().toISOString() }) },
 };
 
 export function toFormData(fields: Fields): FormData {

@@ -5,6 +5,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/field";
+import { HandleInput } from "@/components/handle-input";
+import { handleFromName } from "@/lib/handle";
 import { initialActionState } from "@/lib/action-state";
 import { HONEYPOT_FIELD, PASSWORD_MIN } from "@/lib/schemas/account";
 import { safeCallbackPath } from "@/lib/safe-redirect";
@@ -16,7 +18,9 @@ export function SignUpForm() {
   const router = useRouter();
   const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
   const [state, formAction, pending] = useActionState(signUpAction, initialActionState);
-  const [values, setValues] = useState({ name: "", email: "", password: "" });
+  const [values, setValues] = useState({ name: "", handle: "", email: "", password: "" });
+  // The handle follows the name as it is typed, until the member edits the handle themselves.
+  const [handleEdited, setHandleEdited] = useState(false);
   const [signInError, setSignInError] = useState<string | null>(null);
   const signedInFor = useRef<typeof state | null>(null);
 
@@ -53,10 +57,36 @@ export function SignUpForm() {
             autoComplete="nickname"
             required
             value={values.name}
-            onChange={set("name")}
+            onChange={(e) => {
+              const name = e.target.value;
+              setValues((v) => ({
+                ...v,
+                name,
+                handle: handleEdited ? v.handle : name.trim() ? handleFromName(name) : "",
+              }));
+            }}
             aria-invalid={!!errors.name}
             aria-describedby={describedBy("name", { errors: errors.name })}
             className={inputClass}
+          />
+        </Field>
+        <Field
+          id="handle"
+          label="Handle"
+          hint="Your profile's address and how others @mention you: lower-case letters, digits, “_” and “-”. Left empty, one is made from your name."
+          errors={errors.handle}
+        >
+          <HandleInput
+            id="handle"
+            name="handle"
+            autoComplete="off"
+            value={values.handle}
+            onChange={(e) => {
+              setHandleEdited(true);
+              setValues((v) => ({ ...v, handle: e.target.value }));
+            }}
+            invalid={!!errors.handle}
+            aria-describedby={describedBy("handle", { hint: true, errors: errors.handle })}
           />
         </Field>
         <Field id="email" label="Email" errors={errors.email}>

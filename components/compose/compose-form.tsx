@@ -9,6 +9,7 @@ import { previewApi } from "@/lib/paths";
 import type { Preview } from "@/lib/views";
 import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "../field";
 import { useDraft } from "./use-draft";
+import { useMentions } from "./use-mentions";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -66,6 +67,7 @@ export function ComposeForm(props: ComposeFormProps) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const handled = useRef<ActionState | null>(null);
   const lastInsert = useRef<number | null>(null);
+  const mentions = useMentions(bodyRef, (body) => setDraft((d) => ({ ...d, body })));
 
   useEffect(() => {
     if (state.ok && handled.current !== state) {
@@ -178,11 +180,16 @@ export function ComposeForm(props: ComposeFormProps) {
           maxLength={BODY_MAX}
           hidden={tab !== "write"}
           value={draft.body}
-          onChange={(e) => setDraft((d) => ({ ...d, body: e.target.value }))}
+          {...mentions.textareaProps}
+          onChange={(e) => {
+            setDraft((d) => ({ ...d, body: e.target.value }));
+            mentions.update();
+          }}
           aria-invalid={!!bodyErrors}
           aria-describedby={describedBy(`${id}-body`, { hint: true, errors: bodyErrors })}
           className={`${inputClass} mt-1 font-mono text-sm`}
         />
+        {tab === "write" && mentions.list}
         {tab === "preview" && (
           <div
             className="mt-1 min-h-32 rounded-md border border-stone-300 bg-white p-3 dark:border-stone-700 dark:bg-stone-950"

@@ -1,4 +1,6 @@
 import { DISPLAY_NAME_MAX, displayNameRefusal, normalizeDisplayName } from "../display-name";
+import { handleRefusal, normalizeHandle } from "../handle";
+import { markdownRefusal } from "../markdown";
 import { z } from "./zod";
 
 export const PASSWORD_MIN = 8;
@@ -29,8 +31,31 @@ export const displayNameSchema = z
     if (refusal) ctx.addIssue({ code: "custom", message: refusal });
   });
 
+/**
+ * A handle as typed (lib/handle.ts), in its normal form: lower case, without a leading "@". Whether
+ * someone has it is the server's to say.
+ */
+export const handleSchema = z
+  .string()
+  .max(100, "Keep your handle to 30 characters.")
+  .transform(normalizeHandle)
+  .superRefine((handle, ctx) => {
+    const refusal = handleRefusal(handle);
+    if (refusal) ctx.addIssue({ code: "custom", message: refusal });
+  });
+
 export const signUpSchema = z.object({
   name: displayNameSchema,
+  /** Empty: one is made from the display name (server/users/handle.ts). */
+  handle: z
+    .string()
+    .max(100, "Keep your handle to 30 characters.")
+    .optional()
+    .transform((typed) => normalizeHandle(typed ?? ""))
+    .superRefine((handle, ctx) => {
+      const refusal = handle && handleRefusal(handle);
+      if (refusal) ctx.addIssue({ code: "custom", message: refusal });
+    }),
   email,
   password: z
     .string()
@@ -68,3 +93,20 @@ export const changePasswordSchema = z.object({
     .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const BIO_MAX = 500;
+
+/** The account page's "Your profile": display name, handle and bio (Markdown; empty removes it). */
+export const updateProfileSchema = z.object({
+  name: displayNameSchema,
+  handle: handleSchema,
+  bio: z
+    .string()
+    .trim()
+    .max(BIO_MAX, `Keep your bio to ${BIO_MAX} characters.`)
+    .superRefine((bio, ctx) => {
+      const refusal = markdownRefusal(bio);
+      if (refusal) ctx.addIssue({ code: "custom", message: refusal });
+    }),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;

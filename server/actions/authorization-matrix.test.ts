@@ -2,6 +2,7 @@
 // route handler that needs a session, called by each kind of caller from this site with a real
 // session cookie, against the expected allow/deny. A denial must write nothing. A mutation or
 // route missing from the matrix fails the first test.
+import type * as NextServer from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ACTIONS,
@@ -18,6 +19,11 @@ import { registeredActions } from "../http/action";
 
 vi.mock("next/headers", () => import("@/test/next-headers"));
 vi.mock("next/cache", () => ({ cacheTag: vi.fn(), cacheLife: vi.fn() }));
+// Outside Next there is no request scope for `connection()` to mark dynamic (GET /api/live calls it).
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof NextServer>()),
+  connection: async () => {},
+}));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 /** Route handlers that need a caller: who may use each, and the request that succeeds when they do. */
@@ -49,6 +55,59 @@ const ROUTES: Record<
         params: Promise.resolve({ postId: w.postId }),
       }),
   },
+  "GET /api/me/unread": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (w, headers, handler) =>
+      handler(new Request(`http://localhost:3000/api/me/unread?debate=${w.debateId}`, { headers }), {
+        params: Promise.resolve({}),
+      }),
+  },
+  "POST /api/me/read": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (w, headers, handler) => {
+      headers.set("content-type", "application/json");
+      const body = JSON.stringify({ subheadingId: w.subheadingA, upTo: new Date().toISOString() });
+      return handler(new Request("http://localhost:3000/api/me/read", { method: "POST", headers, body }), {
+        params: Promise.resolve({}),
+      });
+    },
+  },
+  "GET /api/me/notifications/count": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (_w, headers, handler) =>
+      handler(new Request("http://localhost:3000/api/me/notifications/count", { headers }), {
+        params: Promise.resolve({}),
+      }),
+  },
+  "GET /api/me/follows": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (w, headers, handler) =>
+      handler(new Request(`http://localhost:3000/api/me/follows?targets=debate:${w.debateId}`, { headers }), {
+        params: Promise.resolve({}),
+      }),
+  },
+  "GET /api/people": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (w, headers, handler) =>
+      handler(
+        new Request(`http://localhost:3000/api/people?prefix=${encodeURIComponent(`author-${w.tag}`)}`, { headers }),
+        {
+          params: Promise.resolve({}),
+        },
+      ),
+  },
+  // Open to every caller (public topics); the one private topic, the caller's own, comes from the session.
+  "GET /api/live": {
+    allow: CALLERS,
+    call: async (w, headers, handler) => {
+      const response = await handler(
+        new Request(`http://localhost:3000/api/live?topics=debate:${w.debateId}`, { headers }),
+        { params: Promise.resolve({}) },
+      );
+      await response.body?.cancel();
+      return response;
+    },
+  },
   "GET /api/posts/[postId]/hidden": {
     allow: ["moderator", "admin"],
     call: (w, headers, handler) =>
@@ -74,16 +133,20 @@ for (const [file, exports] of Object.entries(routeModules)) {
 const actions = loadActions();
 
 async function snapshot() {
-  const [users, debates, subheadings, posts, revisions, reports, log] = await Promise.all([
-    db.user.findMany({ orderBy: { id: "asc" } }),
-    db.debate.findMany({ orderBy: { id: "asc" } }),
-    db.subheading.findMany({ orderBy: { id: "asc" } }),
-    db.post.findMany({ orderBy: { id: "asc" } }),
-    db.postRevision.count(),
-    db.report.findMany({ orderBy: { id: "asc" } }),
-    db.moderationAction.count(),
-  ]);
-  return { users, debates, subheadings, posts, revisions, reports, log };
+  const [users, debates, subheadings, posts, revisions, reports, log, follows, notifications, readMarks] =
+    await Promise.all([
+      db.user.findMany({ orderBy: { id: "asc" } }),
+      db.debate.findMany({ orderBy: { id: "asc" } }),
+      db.subheading.findMany({ orderBy: { id: "asc" } }),
+      db.post.findMany({ orderBy: { id: "asc" } }),
+      db.postRevision.count(),
+      db.report.findMany({ orderBy: { id: "asc" } }),
+      db.moderationAction.count(),
+      db.follow.findMany({ orderBy: { id: "asc" } }),
+      db.notification.findMany({ orderBy: { id: "asc" } }),
+      db.readMark.findMany({ orderBy: [{ userId: "asc" }, { subheadingId: "asc" }] }),
+    ]);
+  return { users, debates, subheadings, posts, revisions, reports, log, follows, notifications, readMarks };
 }
 
 describe("authorization matrix", () => {

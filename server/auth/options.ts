@@ -12,6 +12,9 @@ import { AppError } from "../errors";
 import { clientAddressOf } from "../http/client-address";
 import { authenticate, WRONG_CREDENTIALS } from "../users/authenticate";
 import { createWithFreeName } from "../users/display-name";
+import { freeHandle } from "../users/handle";
+import { invalidateTags } from "../cache/invalidate-tags";
+import { cacheTags } from "@/lib/cache-tags";
 import { restrictionOf } from "@/lib/permissions";
 import { roleForNewAccount } from "./roles";
 import { loadSessionUser } from "./session";
@@ -46,12 +49,23 @@ export const authOptions: NextAuthOptions = {
     ...adapter,
     // Our users need a name no one else has (or a look-alike of: a GitHub name that is taken or
     // refused gets another, never a failed sign-in) and get their role from ADMIN_EMAILS.
-    createUser: ({ email, image, emailVerified, name }: AdapterUserData) =>
-      createWithFreeName([name, email.split("@")[0]], (tx, named) =>
+    // A handle too, made from the name (server/users/handle.ts); its profile was "not found" until now.
+    createUser: async ({ email, image, emailVerified, name }: AdapterUserData) => {
+      const user = await createWithFreeName([name, email.split("@")[0]], async (tx, named) =>
         tx.user.create({
-          data: { ...named, email: email.toLowerCase(), image, emailVerified, role: roleForNewAccount(email) },
+          data: {
+            ...named,
+            handle: await freeHandle(tx, named.name),
+            email: email.toLowerCase(),
+            image,
+            emailVerified,
+            role: roleForNewAccount(email),
+          },
         }),
-      ),
+      );
+      await invalidateTags([cacheTags.handles()]);
+      return user;
+    },
   } as NextAuthOptions["adapter"],
   providers: [
     CredentialsProvider({

@@ -1,5 +1,5 @@
 import "server-only";
-import { authorTags, cacheTags } from "@/lib/cache-tags";
+import { authorTags, cacheTags, searchScopeTags } from "@/lib/cache-tags";
 import { decodeCursor } from "@/lib/cursor";
 import type { AuthorView, ThreadNode } from "@/lib/views";
 import type { DbTx } from "../db";
@@ -7,9 +7,18 @@ import { getDebatePage } from "../debates/get-debate-page";
 import { listDebates } from "../debates/list-debates";
 import { listModerationLog } from "../moderation/list-log";
 import { getPostContext } from "../posts/get-post-context";
+import {
+  getDebateFeed,
+  getSubheadingFeed,
+  getThreadFeed,
+  isThreadFeedRedirect,
+  type FeedData,
+} from "../feeds/get-feed";
 import { listRevisions } from "../posts/list-revisions";
+import { searchPosts, type SearchInput } from "../search/search-posts";
 import { findRenamedSubheading, getSubheading } from "../subheadings/get-subheading";
 import { listContributions } from "../subheadings/list-contributions";
+import { getProfile } from "../users/get-profile";
 
 /**
  * A cached read: how it loads, and the tags of everything its result shows. The tags are a
@@ -37,6 +46,8 @@ function* threadAuthors(nodes: ThreadNode[]): Generator<AuthorView> {
     yield* threadAuthors(node.replies);
   }
 }
+
+const feedAuthorTags = (feed: FeedData) => authorTags(feed.entries.map((e) => e.author));
 
 export const readModel = {
   debateList: read((tx) => listDebates(tx)).taggedBy((debates) => [
@@ -88,7 +99,55 @@ export const readModel = {
   renamedSubheading: read((tx, debateSlug: string, oldSlug: string) =>
     findRenamedSubheading(tx, debateSlug, oldSlug),
   ).taggedBy(() => missing()),
+  // Atom feeds: a feed shows its debate's title (and subheading titles), and the posts of its place.
+  debateFeed: read((tx, slug: string) => getDebateFeed(tx, slug)).taggedBy((feed) =>
+    feed
+      ? [cacheTags.debate(feed.debate.id), cacheTags.debatePosts(feed.debate.id), ...feedAuthorTags(feed)]
+      : missing(),
+  ),
+  subheadingFeed: read((tx, debateSlug: string, slug: string) => getSubheadingFeed(tx, debateSlug, slug)).taggedBy(
+    (feed) =>
+      feed?.subheading
+        ? [cacheTags.debate(feed.debate.id), cacheTags.subheading(feed.subheading.id), ...feedAuthorTags(feed)]
+        : missing(),
+  ),
+  // A reply's answer (its thread) changes when the reply moves: the move touches that thread.
+  threadFeed: read((tx, debateSlug: string, postId: string) => getThreadFeed(tx, debateSlug, postId)).taggedBy(
+    (feed) =>
+      !feed
+        ? missing()
+        : isThreadFeedRedirect(feed)
+          ? [cacheTags.debate(feed.debateId), cacheTags.thread(feed.rootId)]
+          : [cacheTags.debate(feed.debate.id), cacheTags.thread(feed.thread!.id), ...feedAuthorTags(feed)],
+  ),
+  // Search: which posts may match (the scope's tags, lib/cache-tags.ts), and what each result shows.
+  search: read((tx, input: SearchInput) => searchPosts(tx, input)).taggedBy((page) =>
+    // (Never null: the tag-coverage test asks what a read that did not exist yet was tagged with.)
+    !page || page.scope.missing
+      ? missing()
+      : [
+          ...searchScopeTags({
+            debateId: page.scope.debate?.id ?? null,
+            subheadingId: page.scope.subheading?.id ?? null,
+          }),
+          ...[...new Set(page.results.map((r) => r.debate.id))].sort().map((id) => cacheTags.debate(id)),
+          ...authorTags(page.results.map((r) => r.author)),
+        ],
+  ),
   moderationLog: read((tx, before: string | null) => listModerationLog(tx, decodeCursor(before))).taggedBy(() => [
     cacheTags.moderationLog(),
   ]),
+  // A profile: the person (name, badge, handle, bio, counts) and a page of their posts, each with its
+  // debate's and subheading's titles (a rename touches the debate's tag). An unknown handle waits
+  // for any write that gives one out.
+  profile: read((tx, handle: string, before: string | null) => getProfile(tx, handle, decodeCursor(before))).taggedBy(
+    (profile) =>
+      profile
+        ? [
+            cacheTags.person(profile.person.id),
+            cacheTags.author(profile.person.id),
+            ...[...new Set(profile.posts.map((p) => p.debate.id))].sort().map((id) => cacheTags.debate(id)),
+          ]
+        : [cacheTags.handles()],
+  ),
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { db } from "../db";
+import type { SearchInput } from "../search/search-posts";
 import { readModel, type Read } from "./read-model";
 
 // The anonymous read path. Each function is cached by Next ('use cache') under the tags of what
@@ -64,4 +65,35 @@ export async function readModerationLog(before: string | null) {
   "use cache";
   cacheLife("hours");
   return tagged(readModel.moderationLog, before);
+}
+
+export async function readDebateFeed(slug: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.debateFeed, slug);
+}
+
+export async function readSubheadingFeed(debateSlug: string, subheadingSlug: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.subheadingFeed, debateSlug, subheadingSlug);
+}
+
+export async function readThreadFeed(debateSlug: string, postId: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.threadFeed, debateSlug, postId);
+}
+
+// Search results live minutes at most: bm25's scores also move with posts outside the scope.
+export async function readSearch(input: SearchInput) {
+  "use cache";
+  cacheLife("minutes");
+  return tagged(readModel.search, input);
+}
+
+export async function readProfile(handle: string, before: string | null) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.profile, handle, before);
 }

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { ACTIONS, callAs, loadActions, makeWorld, PASSWORD, toFormData, type World } from "@/test/action-world";
 import { db } from "../db";
+import type { SearchInput } from "../search/search-posts";
 import { readModel, type Read } from "./read-model";
 
 vi.mock("next/headers", () => import("@/test/next-headers"));
@@ -22,7 +23,7 @@ const actions = loadActions();
 type Loaded = { name: string; result: unknown; tags: string[] };
 
 /** Every cached read of the given debates (and the global ones), keyed by what a page would ask. */
-async function loadReads(debateIds: string[]): Promise<Map<string, Loaded>> {
+async function loadReads(debateIds: string[], handles: string[] = []): Promise<Map<string, Loaded>> {
   const loaded = new Map<string, Loaded>();
   async function add<A extends unknown[], R>(name: string, read: Read<A, R>, ...args: A) {
     const result = await read.load(db, ...args);
@@ -30,6 +31,9 @@ async function loadReads(debateIds: string[]): Promise<Map<string, Loaded>> {
   }
   await add("debateList", readModel.debateList);
   await add("moderationLog", readModel.moderationLog, null);
+  // Search, site-wide, for words of the world's posts and of the actions' forms (see below per debate).
+  for (const q of SEARCH_WORDS) await add("search", readModel.search, searchInput({ q }));
+  for (const handle of handles) await add("profile", readModel.profile, handle, null);
   const debates = await db.debate.findMany({
     where: { id: { in: debateIds } },
     select: {
@@ -45,13 +49,20 @@ async function loadReads(debateIds: string[]): Promise<Map<string, Loaded>> {
   });
   for (const debate of debates) {
     await add("debatePage", readModel.debatePage, debate.slug);
+    await add("debateFeed", readModel.debateFeed, debate.slug);
+    for (const q of SEARCH_WORDS) await add("search", readModel.search, searchInput({ q, debate: debate.slug }));
     for (const s of debate.subheadings) {
+      for (const q of SEARCH_WORDS) {
+        await add("search", readModel.search, searchInput({ q, debate: debate.slug, subheading: s.slug }));
+      }
       await add("subheading", readModel.subheading, debate.slug, s.slug);
       await add("contributions", readModel.contributions, s.id, null);
+      await add("subheadingFeed", readModel.subheadingFeed, debate.slug, s.slug);
     }
     for (const p of debate.posts) {
       await add("postContext", readModel.postContext, debate.slug, p.id);
       await add("revisions", readModel.revisions, debate.slug, p.id);
+      await add("threadFeed", readModel.threadFeed, debate.slug, p.id);
     }
     for (const r of redirects.filter((r) => r.debateId === debate.id)) {
       await add("renamedSubheading", readModel.renamedSubheading, debate.slug, r.oldSlug);
@@ -59,6 +70,22 @@ async function loadReads(debateIds: string[]): Promise<Map<string, Loaded>> {
   }
   return loaded;
 }
+
+/** The profiles of a world's people (test/action-world.ts), and those its actions can make exist. */
+const worldHandles = (world: World) =>
+  [...Object.keys(world.people), "target", "restricted", "renamed", "newcomer"].map((who) => `${who}-${world.tag}`);
+
+/** Words of the world's posts ("The author's post.", "Hidden.", "Reported.") and of the forms ("A reply.", "Edited words."). */
+const SEARCH_WORDS = ["author", "reply", "hidden", "reported", "edited"];
+const searchInput = (input: Partial<SearchInput> & { q: string }): SearchInput => ({
+  debate: null,
+  subheading: null,
+  authorId: null,
+  from: null,
+  to: null,
+  after: null,
+  ...input,
+});
 
 const debateIds = async () => (await db.debate.findMany({ select: { id: true } })).map((d) => d.id);
 
@@ -76,10 +103,10 @@ async function staleAfter(name: string, caller: (typeof ACTIONS)[string]["allow"
 /** The reads whose result `write` changed and none of whose cached tags the tags it returns invalidate. */
 async function staleAfterWrite(world: World, write: () => Promise<readonly string[]>) {
   const existing = new Set(await debateIds());
-  const before = await loadReads([world.debateId]);
+  const before = await loadReads([world.debateId], worldHandles(world));
   const tags = await write();
   const created = (await debateIds()).filter((id) => !existing.has(id));
-  const after = await loadReads([world.debateId, ...created]);
+  const after = await loadReads([world.debateId, ...created], worldHandles(world));
 
   const stale: string[] = [];
   for (const [key, now] of after) {
@@ -120,6 +147,37 @@ describe("every write invalidates every cached read it changes", () => {
         expect.stringMatching(/^moderationLog/),
         expect.stringMatching(/^postContext/),
         expect.stringMatching(/^contributions/),
+      ]),
+    );
+  });
+
+  it("notices what a write changes in search results (the check covers them)", async () => {
+    for (const [name, read] of [
+      [
+        "editPostAction",
+        /^search\(\[\{"debate":null,"subheading":null,"authorId":null,"from":null,"to":null,"after":null,"q":"edited"/,
+      ],
+      ["hidePostAction", /^search\(.*"q":"author"/],
+      ["movePostAction", /^search\(.*"subheading":"b".*"q":"author"/],
+    ] as const) {
+      const world = await makeWorld();
+      const { changed } = await staleAfter(name, "moderator", world);
+      expect(changed, name).toEqual(expect.arrayContaining([expect.stringMatching(read)]));
+    }
+  });
+
+  it("notices a member's profile change with their posts, a hidden post and a new handle", async () => {
+    const profile = (who: string, world: World) => `profile(${JSON.stringify([`${who}-${world.tag}`, null])})`;
+    let world = await makeWorld();
+    expect((await staleAfter("createPostAction", "member", world)).changed).toContain(profile("member", world));
+    world = await makeWorld();
+    expect((await staleAfter("hidePostAction", "moderator", world)).changed).toContain(profile("author", world));
+    world = await makeWorld();
+    expect((await staleAfter("updateProfileAction", "author", world)).changed).toEqual(
+      expect.arrayContaining([
+        profile("author", world),
+        profile("renamed", world),
+        expect.stringMatching(/^postContext/),
       ]),
     );
   });

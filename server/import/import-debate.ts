@@ -1,11 +1,12 @@
 import "server-only";
 import { RENDER_VERSION, renderMarkdown } from "@/lib/markdown";
 import { slugify } from "@/lib/slug";
-import { debateTags } from "@/lib/cache-tags";
+import { cacheTags, debateTags } from "@/lib/cache-tags";
 import { recordOutsideInvalidation } from "../cache/outside-invalidations";
 import type { Db, DbTx } from "../db";
 import { insertPost, type InsertPostInput } from "../posts/insert-post";
 import { archiveAuthorNameKey } from "../users/display-name";
+import { freeHandle } from "../users/handle";
 import { debateFileSchema, type DebateFile } from "./debate-file";
 
 /**
@@ -91,6 +92,8 @@ export async function importDebate(
     return { debateId: debate.id, subheadingIds, authorIds };
   });
   if (summary.debateCreated || summary.subheadingsCreated) await recordOutsideInvalidation(db, debateTags(debateId));
+  // New authors' profiles were "not found" until now.
+  if (summary.authorsCreated) await recordOutsideInvalidation(db, [cacheTags.handles()]);
 
   const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
   const imported = new Map(
@@ -153,10 +156,11 @@ async function upsertAuthors(tx: DbTx, file: DebateFile, summary: ImportSummary)
     const existing = await tx.user.findUnique({ where: { importKey }, select: { id: true } });
     // No email and no password: an imported author can never sign in. Their name's key is stored so
     // that no member can take a look-alike; authors of the archive may share one among themselves.
+    // A handle gives them a profile (/people/<handle>), marked as from the archive.
     const user =
       existing ??
       (await tx.user.create({
-        data: { name, importKey, nameKey: archiveAuthorNameKey(name) },
+        data: { name, importKey, nameKey: archiveAuthorNameKey(name), handle: await freeHandle(tx, name) },
         select: { id: true },
       }));
     if (!existing) summary.authorsCreated++;

@@ -1,6 +1,8 @@
 import "server-only";
 import { cacheTags } from "@/lib/cache-tags";
 import type { Write } from "../write";
+import { notifyAfterCommit } from "../notifications/jobs";
+import { isNotifiedModeration } from "../notifications/moderation-recipients";
 
 export type ModerationEntry = {
   actorId: string;
@@ -42,7 +44,9 @@ export type ModerationEntry = {
  * Records a moderator's or admin's action, in the same write as the action itself; the public
  * log shows it from then on.
  */
-export async function logModeration({ tx, touch }: Write, entry: ModerationEntry): Promise<void> {
-  await tx.moderationAction.create({ data: entry });
-  touch(cacheTags.moderationLog());
+export async function logModeration(w: Write, entry: ModerationEntry): Promise<void> {
+  const { id } = await w.tx.moderationAction.create({ data: entry, select: { id: true } });
+  w.touch(cacheTags.moderationLog());
+  // Hidden, restored, moved, suspended, banned: the member it concerns is told (after the commit).
+  if (isNotifiedModeration(entry.action)) await notifyAfterCommit(w, "moderation", id);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { postTags } from "@/lib/cache-tags";
+import { cacheTags, postTags } from "@/lib/cache-tags";
 import { canSeeHidden, moderateRefusal } from "@/lib/permissions";
 import { viewerOf, type SessionUser } from "../auth/session";
 import { db, type DbTx } from "../db";
@@ -18,6 +18,8 @@ const postScope = {
   hiddenAt: true,
   deletedAt: true,
   pinnedAt: true,
+  // postTags: the author's profile lists the post.
+  authorId: true,
 } as const;
 
 async function findPost(tx: DbTx, postId: string) {
@@ -139,6 +141,13 @@ export async function movePost({
     const fromId = post.subheadingId;
     // Everything that showed the thread where it was, and everything that shows it where it goes.
     w.touch(...postTags(post), ...postTags({ ...post, subheadingId: target.id, rootId: null }));
+    // The profiles listing a moved reply show where it now is.
+    const movedAuthors = await tx.post.findMany({
+      where: { id: { in: descendants }, authorId: { not: null } },
+      distinct: ["authorId"],
+      select: { authorId: true },
+    });
+    w.touch(...movedAuthors.map((p) => cacheTags.person(p.authorId!)));
 
     if (post.parentId) {
       // Detach: the post becomes the root of its own thread, everything below it rises.

@@ -83,7 +83,7 @@ export async function listReportQueue({ actor, status }: { actor: SessionUser; s
           hiddenReason: true,
           deletedAt: true,
           createdAt: true,
-          author: { select: { id: true, name: true, role: true, suspendedUntil: true, bannedAt: true } },
+          author: { select: { id: true, name: true, role: true, handle: true, suspendedUntil: true, bannedAt: true } },
           debate: { select: { slug: true, title: true } },
           subheading: { select: { slug: true, title: true } },
         },

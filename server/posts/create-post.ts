@@ -10,6 +10,9 @@ import { write } from "../write";
 import { lockPostingOf } from "./posting-lock";
 import { addressPostingRetryAfter } from "./address-posting-limit";
 import { insertPost } from "./insert-post";
+import { livePostEvent, publishLive } from "../live/publish";
+import { notifyAfterCommit } from "../notifications/jobs";
+import { followOwnThread } from "../follows/set-follow";
 
 /**
  * A member adds a contribution under a subheading, or a reply beneath a post. Refused, with
@@ -123,6 +126,11 @@ export async function createPost({ actor, ...input }: NewPost) {
       known: { debateId: subheading.debate.id, parent },
       createdAt: now,
     });
+    // Open pages learn of it once it is committed and their cached reads invalidated.
+    w.after(() => publishLive(livePostEvent(post)));
+    // Who it concerns is told after the commit, from a job written with the post (never losing it).
+    await notifyAfterCommit(w, "post", post.id);
+    await followOwnThread(tx, actor.id, post.rootId ?? post.id);
     return { ...post, debateSlug: subheading.debate.slug };
   });
 }

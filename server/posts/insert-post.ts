@@ -77,7 +77,7 @@ export async function insertPost({ tx, touch }: Write, input: InsertPostInput) {
       createdAt,
       dateKnown: input.dateKnown ?? true,
     },
-    select: { id: true, debateId: true, subheadingId: true, parentId: true, rootId: true, depth: true },
+    select: { id: true, debateId: true, subheadingId: true, parentId: true, rootId: true, depth: true, authorId: true },
   });
 
   // Last activity is shown as a date, so an imported post whose date is a stand-in leaves it be.

@@ -2,11 +2,25 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuthorView, PostView } from "@/lib/views";
 
-export const authorSelect = { id: true, name: true, importKey: true, role: true } satisfies Prisma.UserSelect;
+export const authorSelect = {
+  id: true,
+  name: true,
+  importKey: true,
+  role: true,
+  handle: true,
+} satisfies Prisma.UserSelect;
 
 /** Every read that shows an author carries their tag (read-model.ts): a role change touches it. */
 export function toAuthorView(author: Prisma.UserGetPayload<{ select: typeof authorSelect }> | null): AuthorView {
-  return author ? { id: author.id, name: author.name, imported: author.importKey !== null, role: author.role } : null;
+  return author
+    ? {
+        id: author.id,
+        name: author.name,
+        imported: author.importKey !== null,
+        role: author.role,
+        handle: author.handle,
+      }
+    : null;
 }
 
 export const postViewSelect = {

@@ -1,10 +1,10 @@
 import "server-only";
+import { cacheTags } from "@/lib/cache-tags";
 import type { SignUpFormInput } from "@/lib/schemas/account";
 import { hashPassword } from "../auth/password";
 import { AppError } from "../errors";
 import { addressHash, addressKey } from "../http/address-key";
 import { RateLimit, waitPhrase } from "../http/rate-limit";
-import { unseen } from "../write";
 import { createUser } from "./create-user";
 
 /**
@@ -26,7 +26,11 @@ export const SIGN_UP_LIMITS = [
  * only for the owner of the account. Every such submission counts against the address; one refused
  * for what was typed (a common password, a name) does not, and the form says why.
  */
-export async function signUp({ website: honeypot, address, ...input }: SignUpFormInput & { address: string | null }) {
+export async function signUp({
+  website: honeypot,
+  address,
+  ...input
+}: Omit<SignUpFormInput, "handle"> & { handle?: string; address: string | null }) {
   // Counted and stored under the address's keyed hash, never the address (the counts may live in
   // Redis, shared by every instance, for a day).
   const key = address === null ? null : addressHash(addressKey(address));
@@ -36,13 +40,18 @@ export async function signUp({ website: honeypot, address, ...input }: SignUpFor
     else await createUser({ ...input, signUpAddrHash: key });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.code === "CONFLICT" && error.field === "email") return unseen({});
+    if (error.code === "CONFLICT" && error.field === "email") return answer();
     if (key) await Promise.all(SIGN_UP_LIMITS.map((limit) => limit.refund(key)));
     throw error;
   }
-  // A new account shows on no cached page.
-  return unseen({});
+  return answer();
 }
+
+/**
+ * What every accepted submission answers, whether it made an account or not: a new account shows
+ * on no cached page but the profile of its handle, which was "not found" until now.
+ */
+const answer = () => ({ tags: [cacheTags.handles()] });
 
 async function admit(key: string) {
   const pending = await Promise.all(SIGN_UP_LIMITS.map((limit) => limit.retryAfter(key)));

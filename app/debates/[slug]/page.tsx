@@ -4,16 +4,22 @@ import { notFound } from "next/navigation";
 import { AddContribution } from "@/components/add-contribution";
 import { AuthorName } from "@/components/author-name";
 import { DebateProvider } from "@/components/debate-context";
+import { FollowButton } from "@/components/follow-button";
 import { PlaceModeration } from "@/components/place-moderation";
 import { PostDate } from "@/components/post-date";
 import { RichText } from "@/components/rich-text";
 import { ViewBeacon } from "@/components/view-beacon";
+import { CatchUpLink, UnreadCounts } from "@/components/unread/unread-counts";
+import { NewPostsBar } from "@/components/live/new-posts-bar";
+import { debateTopic } from "@/lib/live-events";
 import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
 import { pluralize } from "@/lib/text";
 import { readDebatePage } from "@/server/cache/reads";
 import { Outline } from "./_components/outline";
 import { SubheadingSection } from "./_components/subheading-section";
-import { debateViewsApi, homePath, manageDebatePath } from "@/lib/paths";
+import { debateFeedPath, debateViewsApi, homePath, manageDebatePath, searchPath } from "@/lib/paths";
+import { FeedLink } from "@/components/feed-link";
+import { feedAlternates } from "@/server/feeds/feed-alternates";
 
 // Each URL renders on its first visit (from the tagged data cache in server/cache/reads.ts)
 // and is then kept whole in Next's page cache until a write invalidates one of its tags.
@@ -26,7 +32,9 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<"/debates/[slug]">): Promise<Metadata> {
   const page = await readDebatePage((await params).slug);
-  return page ? { title: page.debate.title } : { title: "Debate not found" };
+  return page
+    ? { title: page.debate.title, alternates: feedAlternates(debateFeedPath(page.debate.slug), page.debate.title) }
+    : { title: "Debate not found" };
 }
 
 export default async function DebatePage({ params }: PageProps<"/debates/[slug]">) {
@@ -63,6 +71,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
           </span>
         </p>
         {debate.attributionNote && <p className="mt-1 text-xs italic text-stone-500">Note: {debate.attributionNote}</p>}
+        <FollowButton targetType="debate" targetId={debate.id} name="this debate" className="mt-3" />
         <RichText
           html={debate.bodyHtml}
           className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
@@ -76,6 +85,8 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         manageHref={manageDebatePath(debate.slug)}
       />
 
+      <UnreadCounts scope={{ debateId: debate.id }} />
+      <CatchUpLink debateSlug={debate.slug} debateId={debate.id} />
       <Outline debateSlug={debate.slug} sections={sections} />
 
       <div className="mt-6">
@@ -86,14 +97,19 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         />
       </div>
 
+      <NewPostsBar topic={debateTopic(debate.id)} />
       <div className="mt-10 space-y-12">
         {sections.map((section) => (
           <SubheadingSection key={section.id} debateSlug={debate.slug} section={section} />
         ))}
       </div>
-      <p className="mt-10 text-sm">
+      <p className="mt-10 flex flex-wrap gap-4 text-sm">
         <Link href={homePath()} className="hover:underline">
           ← All debates
+        </Link>
+        <FeedLink href={debateFeedPath(debate.slug)} of="this debate" />
+        <Link href={searchPath({ debate: debate.slug })} className="hover:underline">
+          Search this debate
         </Link>
       </p>
     </DebateProvider>

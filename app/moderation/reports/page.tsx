@@ -59,6 +59,7 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
                         name: post.author.name,
                         imported: false,
                         role: post.author.role,
+                        handle: post.author.handle,
                       }
                     }
                   />{" "}

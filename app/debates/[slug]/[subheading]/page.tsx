@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { subheadingFeedPath } from "@/lib/paths";
 import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
+import { feedAlternates } from "@/server/feeds/feed-alternates";
 import { SubheadingView, subheadingTitle } from "./_components/subheading-view";
 
 type Props = PageProps<"/debates/[slug]/[subheading]">;
@@ -15,7 +17,8 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, subheading } = await params;
-  return { title: await subheadingTitle(slug, subheading) };
+  const title = await subheadingTitle(slug, subheading);
+  return { title, alternates: feedAlternates(subheadingFeedPath(slug, subheading), title) };
 }
 
 /** The first page of a subheading's contributions. Later pages: ./after/[cursor]. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PostDate } from "@/components/post-date";
+import { NewCount } from "@/components/unread/unread-counts";
 import { subheadingPath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
 import type { SubheadingSummary } from "@/lib/views";
@@ -21,6 +22,7 @@ export function Outline({ debateSlug, sections }: { debateSlug: string; sections
               <span className="mr-2 text-stone-500 tabular-nums">{index + 1}.</span>
               {s.title}
             </Link>
+            <NewCount subheadingId={s.id} />
             <span className="shrink-0 text-sm text-stone-600 dark:text-stone-400">
               {pluralize(s.contributionCount, "contribution")}, {pluralize(s.replyCount, "reply", "replies")}
               {s.lastActivityAt && (

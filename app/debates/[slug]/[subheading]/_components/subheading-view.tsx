@@ -3,11 +3,16 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { AddContribution } from "@/components/add-contribution";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DebateProvider } from "@/components/debate-context";
+import { FollowButton } from "@/components/follow-button";
 import { PlaceModeration } from "@/components/place-moderation";
 import { PostDate } from "@/components/post-date";
 import { ThreadList } from "@/components/thread";
+import { JumpToFirstNew, UnreadPosts } from "@/components/unread/unread-posts";
+import { NewPostsBar } from "@/components/live/new-posts-bar";
+import { subheadingTopic } from "@/lib/live-events";
 import { decodeCursor } from "@/lib/cursor";
-import { debatePath, homePath, subheadingPath } from "@/lib/paths";
+import { debatePath, homePath, searchPath, subheadingFeedPath, subheadingPath } from "@/lib/paths";
+import { FeedLink } from "@/components/feed-link";
 import { pluralize } from "@/lib/text";
 import { readContributions, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
 
@@ -53,6 +58,7 @@ export async function SubheadingView({
       />
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{subheading.title}</h1>
       {subheading.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{subheading.description}</p>}
+      <FollowButton targetType="subheading" targetId={subheading.id} name="this subheading" className="mt-3" />
       <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
         Subheading {index + 1} of {siblings.length} in “{debate.title}” ·{" "}
         {pluralize(subheading.contributionCount, "contribution")},{" "}
@@ -84,8 +90,17 @@ export async function SubheadingView({
         <h2 id="contributions-h" className="sr-only">
           Contributions
         </h2>
+        {/* New contributions land on the last page; replies show in the threads of this one. */}
+        <NewPostsBar
+          topic={subheadingTopic(subheading.id)}
+          threadIds={nodes.map((node) => node.id)}
+          contributions={!page.nextCursor}
+        />
         {nodes.length > 0 ? (
-          <ThreadList nodes={nodes} debateSlug={debate.slug} headingLevel={3} />
+          <UnreadPosts subheadingId={subheading.id}>
+            <JumpToFirstNew />
+            <ThreadList nodes={nodes} debateSlug={debate.slug} headingLevel={3} />
+          </UnreadPosts>
         ) : (
           <p className="text-stone-600 italic dark:text-stone-400">
             {cursor ? "No more contributions." : "No contributions under this subheading yet."}
@@ -130,6 +145,12 @@ export async function SubheadingView({
           </Link>
         )}
       </nav>
+      <p className="mt-4 flex flex-wrap gap-4 text-sm">
+        <FeedLink href={subheadingFeedPath(debate.slug, subheading.slug)} of="this subheading" />
+        <Link href={searchPath({ debate: debate.slug, subheading: subheading.slug })} className="hover:underline">
+          Search this subheading
+        </Link>
+      </p>
     </DebateProvider>
   );
 }

@@ -3,9 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DebateProvider } from "@/components/debate-context";
+import { FollowButton } from "@/components/follow-button";
 import { PostArticle } from "@/components/post-article";
 import { ThreadList } from "@/components/thread";
-import { debatePath, homePath, postPath, subheadingPath } from "@/lib/paths";
+import { NewPostsBar } from "@/components/live/new-posts-bar";
+import { threadTopic } from "@/lib/live-events";
+import { debatePath, homePath, postPath, subheadingPath, threadFeedPath } from "@/lib/paths";
+import { FeedLink } from "@/components/feed-link";
+import { feedAlternates } from "@/server/feeds/feed-alternates";
 import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
 import type { PostView } from "@/lib/views";
 import { readPostContext } from "@/server/cache/reads";
@@ -30,7 +35,9 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, postId } = await params;
   const context = await readPostContext(slug, postId);
-  return context ? { title: `${describe(context.thread)} · ${context.subheading.title}` } : { title: "Post not found" };
+  if (!context) return { title: "Post not found" };
+  const title = `${describe(context.thread)} · ${context.subheading.title}`;
+  return { title, alternates: feedAlternates(threadFeedPath(slug, context.rootId), `This thread · ${title}`) };
 }
 
 /** A post's permalink: the post in its subheading, below the posts it answers, with its replies. */
@@ -38,7 +45,7 @@ export default async function PostPage({ params }: Props) {
   const { slug, postId } = await params;
   const context = await readPostContext(slug, postId);
   if (!context) notFound();
-  const { debate, subheading, ancestors, thread } = context;
+  const { debate, subheading, ancestors, thread, rootId } = context;
 
   return (
     <DebateProvider
@@ -56,6 +63,8 @@ export default async function PostPage({ params }: Props) {
         Under “{subheading.title}”
         {ancestors.length > 0 && `, in reply to ${ancestors.at(-1)!.author?.name ?? "an unknown author"}`}
       </p>
+      {/* The thread is named by its top-level contribution, whichever of its posts this is. */}
+      <FollowButton targetType="thread" targetId={rootId} name="this thread" className="mt-3" />
 
       {ancestors.length > 0 && (
         <section aria-labelledby="context-h" className="mt-6">
@@ -72,6 +81,7 @@ export default async function PostPage({ params }: Props) {
         </section>
       )}
 
+      <NewPostsBar topic={threadTopic(rootId)} />
       <section aria-labelledby="post-h" className="mt-6">
         <h2 id="post-h" className="sr-only">
           The post and its replies
@@ -88,6 +98,7 @@ export default async function PostPage({ params }: Props) {
         <Link href={subheadingPath(debate.slug, subheading.slug)} className="hover:underline">
           ← Back to “{subheading.title}”
         </Link>
+        <FeedLink href={threadFeedPath(debate.slug, context.rootId)} of="this thread" />
       </p>
     </DebateProvider>
   );
