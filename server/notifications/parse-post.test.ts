@@ -56,3 +56,33 @@ describe("mentionCandidates", () => {
     expect(mentionCandidates("@a ".repeat(1000)).length).toBeLessThanOrEqual(30);
   });
 });
+
+describe("bodies shaped to make the patterns backtrack", () => {
+  // A ratio, not a time limit: 16 times the text must cost about 16 times as much (linear), not
+  // 256 times (quadratic: 20 KB of backticks took 0.66 s of event loop before the fix).
+  const shapes: Record<string, (n: number) => string> = {
+    "a run of backticks": (n) => "`".repeat(n),
+    "a run of tildes after three spaces": (n) => "   " + "~".repeat(n),
+    "unclosed links": (n) => "[a](".repeat(n / 4),
+    "open brackets": (n) => "[".repeat(n),
+  };
+  const cost = (body: string) => {
+    let best = Infinity;
+    for (let run = 0; run < 7; run++) {
+      const started = performance.now();
+      for (let i = 0; i < 5; i++) {
+        mentionCandidates(body);
+        quotedPostIds(body);
+      }
+      best = Math.min(best, performance.now() - started);
+    }
+    return Math.max(best, 0.05);
+  };
+  for (const [shape, make] of Object.entries(shapes)) {
+    it(`parses ${shape} in time that grows linearly`, () => {
+      const small = cost(make(1_250));
+      const large = cost(make(20_000));
+      expect(large / small).toBeLessThan(64);
+    });
+  }
+});

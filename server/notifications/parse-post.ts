@@ -33,10 +33,12 @@ export type MentionCandidate = { handle: string | null; names: string[] };
  */
 function ownWords(body: string): string {
   return body
-    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, " ")
+    // Each pattern can only end a run where the run ends ((?!`), no "[" or "(" inside brackets), so
+    // a 20 KB run of backticks or brackets is one linear pass, not a quadratic backtrack.
+    .replace(/^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, " ")
     .replace(/`+[^`\n]*`+/g, " ")
     .replace(/^ {0,3}>.*$/gm, " ")
-    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, "$1");
+    .replace(/\[([^[\]\n]*)\]\([^()\n]*\)/g, "$1");
 }
 
 const TRAILING = /(?:['’]s)?[.,;:!?)\]}"'’”»…]*$/u;
