@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut, useSession } from "next-auth/react";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useDismiss } from "@/components/use-dismiss";
 import { initialActionState } from "@/lib/action-state";
 import { accountPath, membersPath, newDebatePath, reportsPath, signInPath, signUpPath } from "@/lib/paths";
 import { isStaff } from "@/lib/permissions";
@@ -14,22 +15,12 @@ export function AccountMenu() {
   const pathname = usePathname();
   const [everywhere, signOutEverywhere, pending] = useActionState(signOutEverywhereAction, initialActionState);
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const [signOutError, setSignOutError] = useState<string | null>(null);
   const menuId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
 
-  // A disclosure menu: Escape or a click elsewhere closes it.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    const onClick = (e: MouseEvent) => !rootRef.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("click", onClick);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("click", onClick);
-    };
-  }, [open]);
+  useDismiss(open, closeMenu, rootRef);
 
   useEffect(() => {
     if (everywhere.ok) void signOut({ callbackUrl: pathname });

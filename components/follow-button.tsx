@@ -1,7 +1,8 @@
 "use client";
 
 import { useSession } from "next-auth/react";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useDismiss } from "@/components/use-dismiss";
 import { initialActionState, unreachable } from "@/lib/action-state";
 import { fetchJson } from "@/lib/fetch-json";
 import { followsApi } from "@/lib/paths";
@@ -50,6 +51,7 @@ export function FollowButton({
   const { status } = useSession();
   const [level, setLevel] = useState<Level | null>(null);
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const menuId = useId();
@@ -65,17 +67,7 @@ export function FollowButton({
     };
   }, [status, key]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    const onClick = (e: MouseEvent) => !rootRef.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("click", onClick);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("click", onClick);
-    };
-  }, [open]);
+  useDismiss(open, closeMenu, rootRef);
 
   if (status !== "authenticated" || level === null) return null;
 
