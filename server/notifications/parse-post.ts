@@ -32,13 +32,15 @@ export type MentionCandidate = { handle: string | null; names: string[] };
  * lines (a quote of someone who mentioned you is not a new mention; the quote notifies its author).
  */
 function ownWords(body: string): string {
-  return body
-    // Each pattern can only end a run where the run ends ((?!`), no "[" or "(" inside brackets), so
-    // a 20 KB run of backticks or brackets is one linear pass, not a quadratic backtrack.
-    .replace(/^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, " ")
-    .replace(/`+[^`\n]*`+/g, " ")
-    .replace(/^ {0,3}>.*$/gm, " ")
-    .replace(/\[([^[\]\n]*)\]\([^()\n]*\)/g, "$1");
+  return (
+    body
+      // Each pattern can only end a run where the run ends ((?!`), no "[" or "(" inside brackets), so
+      // a 20 KB run of backticks or brackets is one linear pass, not a quadratic backtrack.
+      .replace(/^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, " ")
+      .replace(/`+[^`\n]*`+/g, " ")
+      .replace(/^ {0,3}>.*$/gm, " ")
+      .replace(/\[([^[\]\n]*)\]\([^()\n]*\)/g, "$1")
+  );
 }
 
 const TRAILING = /(?:['’]s)?[.,;:!?)\]}"'’”»…]*$/u;
