@@ -86,7 +86,10 @@ test.describe("on a phone", () => {
 
     const results = page.getByRole("region", { name: `Posts matching “${word}” in “${file.debate.title}”` });
     await expect(results.getByRole("article")).toHaveCount(1);
-    await expect(results.getByRole("article")).toContainText("<b>tags</b>");
+    // The post's markup is text in the snippet, never markup: SQLite shows the tag as typed, and
+    // PostgreSQL's headline drops it as the post page does (raw HTML is never rendered there).
+    await expect(results.getByRole("article")).toContainText("tags");
+    await expect(results.getByRole("article").locator("b")).toHaveCount(0);
     await expect(results).not.toContainText(other.debate.title);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
