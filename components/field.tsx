@@ -48,3 +48,21 @@ export const buttonClass =
 
 export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800";
+
+/**
+ * A form's answer as a whole (saved, or refused for a reason no one field carries), in a polite
+ * live region that is always there, so screen readers announce the message when it appears.
+ */
+export function FormMessage({ message, ok }: { message?: string | false | null; ok: boolean }) {
+  return (
+    <div aria-live="polite">
+      {message && (
+        <p
+          className={`rounded-md px-3 py-2 text-sm ${ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300"}`}
+        >
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useSession } from "next-auth/react";
 import { useActionState, useState } from "react";
-import { buttonClass, describedBy, Field, inputClass } from "@/components/field";
+import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/field";
 import type { ActionState } from "@/lib/action-state";
 import { initialActionState } from "@/lib/action-state";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
@@ -75,15 +75,7 @@ export function AccountSettings() {
             className={inputClass}
           />
         </Field>
-        <div aria-live="polite">
-          {state.message && (!state.fieldErrors || state.ok) && (
-            <p
-              className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300"}`}
-            >
-              {state.message}
-            </p>
-          )}
-        </div>
+        <FormMessage message={(!state.fieldErrors || state.ok) && state.message} ok={state.ok} />
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Changing…" : "Change password"}
         </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { buttonClass } from "@/components/field";
+import { buttonClass, FormMessage } from "@/components/field";
 import { initialActionState, unreachable, type ActionState } from "@/lib/action-state";
 import { EMAIL_PREFERENCES, type EmailPreference } from "@/lib/schemas/email";
 import { setEmailPreferenceAction } from "@/server/actions/email";
@@ -49,15 +49,7 @@ export function EmailPreferenceForm({ current }: { current: EmailPreference }) {
             ))}
           </div>
         </fieldset>
-        <div aria-live="polite">
-          {state.message && !errors && (
-            <p
-              className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300"}`}
-            >
-              {state.message}
-            </p>
-          )}
-        </div>
+        <FormMessage message={!errors && state.message} ok={state.ok} />
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Saving…" : "Save email setting"}
         </button>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
-import { buttonClass, describedBy, Field, inputClass } from "@/components/field";
+import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/field";
 import { HandleInput } from "@/components/handle-input";
 import type { ActionState } from "@/lib/action-state";
 import { initialActionState, unreachable } from "@/lib/action-state";
@@ -97,15 +97,7 @@ export function ProfileForm({ current }: { current: Values }) {
             className={`${inputClass} font-mono text-sm`}
           />
         </Field>
-        <div aria-live="polite">
-          {state.message && (!state.fieldErrors || state.ok) && (
-            <p
-              className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300"}`}
-            >
-              {state.message}
-            </p>
-          )}
-        </div>
+        <FormMessage message={(!state.fieldErrors || state.ok) && state.message} ok={state.ok} />
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Saving…" : "Save profile"}
         </button>
