@@ -1,14 +1,8 @@
 import type { NextConfig } from "next";
 
-// Sent with every page and API answer: no page may be framed by another site (clickjacking), no
-// sniffing, limited referrers and features. The Content-Security-Policy, whose script nonce is
-// fresh for every answer, and HSTS are sent by server.mjs (http-server/csp.mjs).
-const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-];
+// No framing, no sniffing, limited referrers and features: for every page and API answer here,
+// and for the build's static files served from memory by server.mjs (one list for both).
+import { securityHeaders } from "./http-server/security-headers.mjs";
 
 const nextConfig: NextConfig = {
   // Reads are cached with 'use cache' + cacheTag and invalidated by tag on every write.
@@ -36,7 +30,7 @@ const nextConfig: NextConfig = {
   },
   serverExternalPackages: ["better-sqlite3"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: [...securityHeaders] }];
   },
 };
 

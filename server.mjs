@@ -7,10 +7,13 @@
 //   (http-server/csp.mjs), and HSTS when NEXTAUTH_URL is https;
 // - 411/413/400 for malformed requests instead of Next's 500s (http-server/requests.mjs);
 // - compression, after the nonce is written in (Next's own is off: next.config.ts), never of an
-//   event stream (a compressor buffers: live updates would wait);
+//   event stream (a compressor buffers: live updates would wait); the build's own JavaScript and
+//   CSS compressed once, as small as brotli makes them, and served from memory
+//   (http-server/static-assets.mjs; not in development);
 // - a graceful shutdown on SIGTERM/SIGINT that ends the live event streams first.
 
 import { createServer } from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import next from "next";
@@ -18,6 +21,7 @@ import { parseTrustProxy, stampClientAddress } from "./http-server/client-addres
 import { createCompression } from "./http-server/compress.mjs";
 import { applyContentSecurityPolicy, noncePlaceholder } from "./http-server/csp.mjs";
 import { refuseMalformed, withActionMarks } from "./http-server/requests.mjs";
+import { createStaticAssets } from "./http-server/static-assets.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,11 +49,16 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const compress = createCompression();
+// As next.config.ts's distDir.
+const staticAssets = dev
+  ? undefined
+  : createStaticAssets({ distDir: path.join(dir, process.env.NEXT_DIST_DIR || ".next") });
 
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
   if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (refuseMalformed(req, res)) return;
+  if (staticAssets?.serve(req, res)) return;
   compress(/** @type {never} */ (req), /** @type {never} */ (res), () => {
     applyContentSecurityPolicy(req, res, { placeholder, dev, https });
     withActionMarks(req, res, () =>
@@ -66,6 +75,7 @@ server.listen(port, hostname, () => {
   console.log(
     `> Debate Commons on http://${hostname}:${port} (${dev ? "development" : "production"}; trusted proxies: ${trustProxy.description})`,
   );
+  void staticAssets?.warm().catch((error) => console.error("[static-assets]", error));
 });
 
 // Shutdown (SIGTERM, SIGINT): stop taking connections; end every live event stream, which would
