@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { encodeCursor } from "@/lib/cursor";
 import { postPath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
-import { continuesBeyond } from "@/lib/thread-tree";
+import { continuesBeyond, DISPLAY_DEPTH, hiddenReplies } from "@/lib/thread-tree";
 import type { ThreadNode } from "@/lib/views";
+import { MoreReplies, type LoadReplies } from "./more-replies";
 import { PostArticle } from "./post-article";
 
 type Props = {
@@ -11,10 +13,15 @@ type Props = {
   headingLevel?: 2 | 3;
   /** The post a permalink is about: marked out, whether it was reached by a link or a reload. */
   focusId?: string;
+  /** Loads "show N more replies" in place; without it, that is a link to the post's permalink. */
+  loadReplies?: LoadReplies;
 };
 
-/** Contributions with their nested replies: indented under a thread line, collapsible. */
-export function ThreadList({ nodes, debateSlug, headingLevel, focusId }: Props) {
+/**
+ * Contributions with their nested replies: indented under a thread line, collapsible. Each post
+ * shows its first replies (as loaded: lib/thread-tree.ts) and "show N more replies" for the rest.
+ */
+export function ThreadList({ nodes, debateSlug, headingLevel, focusId, loadReplies }: Props) {
   return (
     <ol className="space-y-6">
       {nodes.map((node) => (
@@ -25,10 +32,28 @@ export function ThreadList({ nodes, debateSlug, headingLevel, focusId }: Props) 
           level={0}
           headingLevel={headingLevel}
           focusId={focusId}
+          loadReplies={loadReplies}
         />
       ))}
     </ol>
   );
+}
+
+/** Replies shown `level` levels below the top, as list items: a chunk that "show more" appends in place. */
+export function ReplyItems({
+  nodes,
+  debateSlug,
+  level,
+  loadReplies,
+}: {
+  nodes: ThreadNode[];
+  debateSlug: string;
+  level: number;
+  loadReplies?: LoadReplies;
+}) {
+  return nodes.map((node) => (
+    <ThreadItem key={node.id} node={node} debateSlug={debateSlug} level={level} loadReplies={loadReplies} />
+  ));
 }
 
 function ThreadItem({
@@ -37,7 +62,10 @@ function ThreadItem({
   level,
   headingLevel,
   focusId,
+  loadReplies,
 }: Omit<Props, "nodes"> & { node: ThreadNode; level: number }) {
+  const more = level < DISPLAY_DEPTH ? hiddenReplies(node) : 0;
+  const last = node.replies.at(-1);
   return (
     <li
       className={
@@ -52,18 +80,35 @@ function ThreadItem({
         headingLevel={level === 0 ? headingLevel : undefined}
         focused={node.id === focusId}
       />
-      {node.replies.length > 0 && (
+      {(node.replies.length > 0 || more > 0) && (
         <details open className="mt-3">
           <summary className="inline-flex cursor-pointer select-none items-center gap-1 rounded px-1 text-sm font-medium text-amber-800 hover:underline dark:text-amber-300">
             <span aria-hidden="true" className="thread-chevron inline-block transition-transform">
               ▸
             </span>
-            {pluralize(node.replies.length, "reply", "replies")} to this
+            {pluralize(node.replyCount, "reply", "replies")} to this
           </summary>
           <ol className="mt-3 space-y-5 border-l-2 border-stone-300 pl-3 sm:pl-5 dark:border-stone-700">
             {node.replies.map((reply) => (
-              <ThreadItem key={reply.id} node={reply} debateSlug={debateSlug} level={level + 1} focusId={focusId} />
+              <ThreadItem
+                key={reply.id}
+                node={reply}
+                debateSlug={debateSlug}
+                level={level + 1}
+                focusId={focusId}
+                loadReplies={loadReplies}
+              />
             ))}
+            {more > 0 && (
+              <MoreReplies
+                parentId={node.id}
+                after={last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null}
+                level={level + 1}
+                remaining={more}
+                href={postPath(debateSlug, node.id)}
+                load={loadReplies}
+              />
+            )}
           </ol>
         </details>
       )}

@@ -3,6 +3,7 @@ import { newMember, signUp } from "./accounts";
 import { importDebate } from "./fixtures";
 import { baseURL, callAction, idsOf, makeMembers } from "./members";
 import { stateFile } from "./staff";
+import { threadFeedPath } from "../lib/paths";
 
 // The promise of issue 7: a post the app said it saved is there, and every reader sees it on the
 // very next request; nothing a moderator changes stays stale.
@@ -95,7 +96,7 @@ test("[trust] a lock shows on a permalink read before it, and a moved thread at 
   await mod.getByRole("button", { name: "Lock this subheading" }).click();
   await expect(mod.getByText("Locked: reading goes on, posting is refused.")).toBeVisible();
   const travels = mod.getByRole("article").filter({ hasText: "Moves to two." });
-  await travels.getByRole("button", { name: "Move" }).click();
+  await travels.getByRole("button", { name: "Moderate", exact: true }).click();
   await travels.getByLabel("Move with its replies to").selectOption({ label: "Part two" });
   await travels.getByRole("button", { name: "Move", exact: true }).last().click();
   await expect(mod.getByRole("region", { name: "Contributions" }).getByText("Moves to two.")).toHaveCount(0);
@@ -118,11 +119,14 @@ test("[trust] writers and readers hammer one subheading; afterwards the first re
   const writers = await makeMembers(48);
   const jobs = writers.map((w, i) => ({ cookie: w.cookie, reply: i >= 18, body: `Hammered post ${i} ${Date.now()}` }));
   const acknowledged: string[] = [];
+  const acknowledgedReplies: string[] = [];
   let writing = true;
   const readers = Array.from({ length: 6 }, async () => {
     let reads = 0;
     while (writing) {
-      const page = reads++ % 3 === 0 ? `/debates/${file.debate.slug}` : url;
+      const turn = reads++ % 4;
+      const page =
+        turn === 0 ? `/debates/${file.debate.slug}` : turn === 1 ? threadFeedPath(file.debate.slug, rootId) : url;
       await (await fetch(baseURL + page)).arrayBuffer();
     }
     return reads;
@@ -135,6 +139,7 @@ test("[trust] writers and readers hammer one subheading; afterwards the first re
         const result = await callAction("createPostAction", { pagePath: url, cookie: job.cookie, fields });
         expect(result.ok, `a post was refused (HTTP ${result.status})`).toBe(true);
         acknowledged.push(result.id!);
+        if (job.reply) acknowledgedReplies.push(result.id!);
       }
     }),
   );
@@ -142,8 +147,14 @@ test("[trust] writers and readers hammer one subheading; afterwards the first re
   expect((await Promise.all(readers)).reduce((a, b) => a + b)).toBeGreaterThan(0);
 
   expect(acknowledged).toHaveLength(48);
+  // The subheading page shows every contribution, and the thread's first replies with "show N more"
+  // (a page's HTML is bounded); the thread's feed lists every reply (its 50 newest posts).
   const after = await (await fetch(baseURL + url)).text();
-  const missing = acknowledged.filter((postId) => !after.includes(`id="post-${postId}"`));
-  expect(missing, "acknowledged posts missing from the subheading page").toEqual([]);
+  const contributions = acknowledged.filter((postId) => !acknowledgedReplies.includes(postId));
+  const missing = contributions.filter((postId) => !after.includes(`id="post-${postId}"`));
+  expect(missing, "acknowledged contributions missing from the subheading page").toEqual([]);
   expect(after.replaceAll("<!-- -->", "")).toContain("19 contributions, 30 replies");
+  const feed = await (await fetch(baseURL + threadFeedPath(file.debate.slug, rootId))).text();
+  const missingReplies = acknowledgedReplies.filter((postId) => !feed.includes(postId));
+  expect(missingReplies, "acknowledged replies missing from the thread").toEqual([]);
 });

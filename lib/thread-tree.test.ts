@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildThreads, continuesBeyond, DISPLAY_DEPTH } from "./thread-tree";
+import { buildThreads, continuesBeyond, hiddenReplies, DISPLAY_DEPTH } from "./thread-tree";
 import type { PostView } from "./views";
 
 let clock = Date.UTC(2011, 0, 1);
@@ -50,7 +50,9 @@ describe("continuesBeyond", () => {
   it("flags a post at the display cap that has replies", () => {
     const [node] = buildThreads([post("deep", null, 0, 3)], []);
     expect(continuesBeyond(node!, DISPLAY_DEPTH)).toBe(true);
-    expect(continuesBeyond(node!, 1)).toBe(true); // replies exist but were not loaded
+    // Above the cap, replies not loaded are "show N more replies" in place, not another page.
+    expect(continuesBeyond(node!, 1)).toBe(false);
+    expect(hiddenReplies(node!)).toBe(3);
   });
 
   it("does not flag a post whose replies are shown, or that has none", () => {

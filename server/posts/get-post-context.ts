@@ -1,9 +1,28 @@
 import "server-only";
-import { buildThreads, DISPLAY_DEPTH } from "@/lib/thread-tree";
-import type { PostView, ThreadNode } from "@/lib/views";
+import { excerptFromHtml } from "@/lib/text";
+import { PAGE_BUDGET, PERMALINK_FIRST_REPLIES, spend } from "@/lib/thread-tree";
+import type { AuthorView, ThreadNode } from "@/lib/views";
 import type { DbTx } from "../db";
-import { ancestorIds, descendantIds } from "../db-sql";
-import { contributionOrder, postViewSelect, toPostView } from "./post-view";
+import { ancestorIds } from "../db-sql";
+import { fillReplies } from "./load-threads";
+import { postViewSelect, toPostView } from "./post-view";
+
+/** The last ancestors a permalink shows above the post (with the thread's first post above them). */
+export const NEAREST_ANCESTORS = 3;
+
+/** An ancestor as the permalink shows it: who, when, and its first line (more on demand), never its HTML. */
+export type AncestorView = {
+  id: string;
+  parentId: string | null;
+  title: string | null;
+  author: AuthorView;
+  createdAt: Date;
+  dateKnown: boolean;
+  state: "visible" | "hidden" | "deleted";
+  /** Plain text: the first words (≤ 160 characters), and a longer excerpt (≤ 1,000) when there is more. */
+  firstLine: string;
+  more: string | null;
+};
 
 export type PostContext = {
   debate: {
@@ -14,9 +33,14 @@ export type PostContext = {
     subheadings: { id: string; title: string; locked: boolean }[];
   };
   subheading: { id: string; slug: string; title: string };
-  /** The posts this one answers, from the top-level contribution down to its parent. */
-  ancestors: PostView[];
-  /** The post itself with its replies to the display depth. */
+  /**
+   * The posts this one answers, top down: the thread's top-level contribution, then the last
+   * NEAREST_ANCESTORS (ending with the parent). Between them `skipped` posts are left out.
+   */
+  ancestors: AncestorView[];
+  /** Ancestors left out between the top-level contribution and the nearest ones, and the lowest of them. */
+  skipped: { count: number; nearestId: string } | null;
+  /** The post itself with its first replies (lib/thread-tree.ts: bounded whatever the thread holds). */
   thread: ThreadNode;
   /** Top-level contribution of the thread (the post itself when it is one). */
   rootId: string;
@@ -47,19 +71,44 @@ export async function getPostContext(tx: DbTx, debateSlug: string, postId: strin
   });
   if (!row) return null;
 
-  const [upIds, downIds] = await Promise.all([
-    ancestorIds(tx, row.id),
-    descendantIds(tx, row.id, row.depth + DISPLAY_DEPTH),
-  ]);
-  const related = await tx.post.findMany({
-    where: { id: { in: [...upIds, ...downIds] } },
-    select: postViewSelect,
-    orderBy: contributionOrder,
-  });
-  const byId = new Map(related.map((p) => [p.id, toPostView(p)]));
-  const ancestors = upIds.map((id) => byId.get(id)).filter((p): p is PostView => p !== undefined);
-  const descendants = downIds.map((id) => byId.get(id)).filter((p): p is PostView => p !== undefined);
+  // However deep the post sits, the page shows the top of its thread and its nearest ancestors.
+  const upIds = row.parentId ? await ancestorIds(tx, row.id) : [];
+  const shownIds = upIds.length <= NEAREST_ANCESTORS + 1 ? upIds : [upIds[0]!, ...upIds.slice(-NEAREST_ANCESTORS)];
+  const skippedIds = upIds.slice(1, upIds.length - NEAREST_ANCESTORS);
+  const ancestorRows = shownIds.length
+    ? await tx.post.findMany({ where: { id: { in: shownIds } }, select: postViewSelect })
+    : [];
+  const byId = new Map(ancestorRows.map((p) => [p.id, toAncestorView(toPostView(p))]));
+  const ancestors = shownIds.map((id) => byId.get(id)).filter((p): p is AncestorView => p !== undefined);
+
   const { debate, subheading, rootId, ...post } = row;
-  const [thread] = buildThreads([toPostView(post)], descendants);
-  return { debate, subheading, ancestors, thread: thread!, rootId: rootId ?? row.id };
+  const thread: ThreadNode = { ...toPostView(post), replies: [] };
+  const budget = { ...PAGE_BUDGET };
+  spend(budget, thread, true);
+  await fillReplies(tx, [thread], 0, budget, PERMALINK_FIRST_REPLIES);
+  return {
+    debate,
+    subheading,
+    ancestors,
+    skipped: skippedIds.length > 0 ? { count: skippedIds.length, nearestId: skippedIds.at(-1)! } : null,
+    thread,
+    rootId: rootId ?? row.id,
+  };
+}
+
+function toAncestorView(post: ReturnType<typeof toPostView>): AncestorView {
+  const html = post.bodyHtml ?? "";
+  const firstLine = excerptFromHtml(html, 160);
+  const more = excerptFromHtml(html, 1000);
+  return {
+    id: post.id,
+    parentId: post.parentId,
+    title: post.title,
+    author: post.author,
+    createdAt: post.createdAt,
+    dateKnown: post.dateKnown,
+    state: post.state,
+    firstLine,
+    more: more !== firstLine ? more : null,
+  };
 }

@@ -7,35 +7,65 @@ import { FollowButton } from "@/components/follow-button";
 import { PlaceModeration } from "@/components/place-moderation";
 import { PostDate } from "@/components/post-date";
 import { ThreadList } from "@/components/thread";
+import { loadRepliesAction } from "./load-replies";
+import { SortPicker } from "./sort-picker";
 import { JumpToFirstNew, UnreadPosts } from "@/components/unread/unread-posts";
 import { NewPostsBar } from "@/components/live/new-posts-bar";
 import { subheadingTopic } from "@/lib/live-events";
-import { decodeCursor } from "@/lib/cursor";
-import { debatePath, homePath, searchPath, subheadingFeedPath, subheadingPath } from "@/lib/paths";
+import { decodeContributionCursor } from "@/lib/contribution-cursor";
+import {
+  debatePath,
+  homePath,
+  searchPath,
+  sortedSubheadingPath,
+  subheadingFeedPath,
+  subheadingPath,
+} from "@/lib/paths";
+import { DEFAULT_POST_SORT, isPostSort } from "@/lib/post-sort";
 import { FeedLink } from "@/components/feed-link";
 import { pluralize } from "@/lib/text";
-import { readContributions, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
+import { readContributions, readMovesFrom, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
+import { MovedContributionNotes } from "@/components/moved-notes";
 
-/** A subheading and one page of its contributions: the first (cursor null) or a later one. */
+/**
+ * A subheading and one page of its contributions: the first (cursor null) under the order the URL
+ * names (`sortParam`; none: oldest first, and a signed-in member is moved to their saved order), or a
+ * later one (the cursor carries its order).
+ */
 export async function SubheadingView({
   debateSlug,
   subheadingSlug,
+  sortParam = null,
   cursor,
 }: {
   debateSlug: string;
   subheadingSlug: string;
+  sortParam?: string | null;
   cursor: string | null;
 }) {
   const header = await readSubheading(debateSlug, subheadingSlug);
   if (!header) {
     // A renamed subheading: its old URL moves on to the new one.
     const renamed = await readRenamedSubheading(debateSlug, subheadingSlug);
-    if (renamed) permanentRedirect(subheadingPath(debateSlug, renamed, cursor));
+    if (renamed)
+      permanentRedirect(
+        sortParam && !cursor
+          ? sortedSubheadingPath(debateSlug, renamed, sortParam)
+          : subheadingPath(debateSlug, renamed, cursor),
+      );
     notFound();
   }
-  if (cursor !== null && !decodeCursor(cursor)) notFound();
+  const position = cursor === null ? null : decodeContributionCursor(cursor);
+  if (cursor !== null && !position) notFound();
+  if (sortParam !== null && !isPostSort(sortParam)) notFound();
+  const sort = position?.sort ?? (isPostSort(sortParam) ? sortParam : DEFAULT_POST_SORT);
   const { debate, subheading, siblings } = header;
-  const page = await readContributions(subheading.id, cursor);
+  const page = await readContributions(subheading.id, sort, cursor);
+  const moves = await readMovesFrom(subheading.id); // "a reply was moved to …" notes (moved-notes.tsx)
+  const firstPage =
+    sortParam === null && sort === DEFAULT_POST_SORT
+      ? subheadingPath(debate.slug, subheading.slug)
+      : sortedSubheadingPath(debate.slug, subheading.slug, sort);
   const nodes = [...page.pinned, ...page.threads];
   const index = siblings.findIndex((s) => s.slug === subheading.slug);
   const previous = siblings[index - 1];
@@ -48,6 +78,7 @@ export async function SubheadingView({
         debateSlug: debate.slug,
         locked: debate.locked,
         subheadings: siblings.map(({ id, title, locked }) => ({ id, title, locked })),
+        movedAway: moves.moves,
       }}
     >
       <Breadcrumbs
@@ -90,27 +121,34 @@ export async function SubheadingView({
         <h2 id="contributions-h" className="sr-only">
           Contributions
         </h2>
-        {/* New contributions land on the last page; replies show in the threads of this one. */}
+        <SortPicker
+          debateSlug={debate.slug}
+          subheadingSlug={subheading.slug}
+          current={sort}
+          explicit={sortParam !== null || cursor !== null}
+        />
+        {/* New contributions land on the last page (the first, newest first); replies show in the threads of this one. */}
         <NewPostsBar
           topic={subheadingTopic(subheading.id)}
           threadIds={nodes.map((node) => node.id)}
-          contributions={!page.nextCursor}
+          contributions={sort === "newest" ? cursor === null : !page.nextCursor}
         />
         {nodes.length > 0 ? (
           <UnreadPosts subheadingId={subheading.id}>
             <JumpToFirstNew />
-            <ThreadList nodes={nodes} debateSlug={debate.slug} headingLevel={3} />
+            <ThreadList nodes={nodes} debateSlug={debate.slug} headingLevel={3} loadReplies={loadRepliesAction} />
           </UnreadPosts>
         ) : (
           <p className="text-stone-600 italic dark:text-stone-400">
             {cursor ? "No more contributions." : "No contributions under this subheading yet."}
           </p>
         )}
+        <MovedContributionNotes />
         {(page.nextCursor || cursor) && (
           <nav aria-label="Pages of contributions" className="mt-6 flex flex-wrap gap-4">
             {cursor && (
               <Link
-                href={subheadingPath(debate.slug, subheading.slug)}
+                href={firstPage}
                 className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
               >
                 ← First page

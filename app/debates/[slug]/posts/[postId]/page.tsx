@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DebateProvider } from "@/components/debate-context";
 import { FollowButton } from "@/components/follow-button";
-import { PostArticle } from "@/components/post-article";
 import { ThreadList } from "@/components/thread";
 import { NewPostsBar } from "@/components/live/new-posts-bar";
 import { threadTopic } from "@/lib/live-events";
@@ -13,7 +12,9 @@ import { FeedLink } from "@/components/feed-link";
 import { feedAlternates } from "@/server/feeds/feed-alternates";
 import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
 import type { PostView } from "@/lib/views";
-import { readPostContext } from "@/server/cache/reads";
+import { readMovesFrom, readPostContext } from "@/server/cache/reads";
+import { loadRepliesAction } from "../../[subheading]/_components/load-replies";
+import { AncestorContext } from "./_components/ancestor-context";
 
 type Props = PageProps<"/debates/[slug]/posts/[postId]">;
 
@@ -40,16 +41,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title, alternates: feedAlternates(threadFeedPath(slug, context.rootId), `This thread · ${title}`) };
 }
 
-/** A post's permalink: the post in its subheading, below the posts it answers, with its replies. */
+/**
+ * A post's permalink: the post first, under compact lines for the posts it answers (the thread's top
+ * and the nearest few), then its first replies and "show N more replies".
+ */
 export default async function PostPage({ params }: Props) {
   const { slug, postId } = await params;
   const context = await readPostContext(slug, postId);
   if (!context) notFound();
   const { debate, subheading, ancestors, thread, rootId } = context;
+  const moves = await readMovesFrom(subheading.id); // replies moved away from these posts (moved-notes.tsx)
 
   return (
     <DebateProvider
-      value={{ debateId: debate.id, debateSlug: debate.slug, locked: debate.locked, subheadings: debate.subheadings }}
+      value={{
+        debateId: debate.id,
+        debateSlug: debate.slug,
+        locked: debate.locked,
+        subheadings: debate.subheadings,
+        movedAway: moves.moves.filter((m) => m.fromParentId !== null),
+      }}
     >
       <Breadcrumbs
         items={[
@@ -66,27 +77,14 @@ export default async function PostPage({ params }: Props) {
       {/* The thread is named by its top-level contribution, whichever of its posts this is. */}
       <FollowButton targetType="thread" targetId={rootId} name="this thread" className="mt-3" />
 
-      {ancestors.length > 0 && (
-        <section aria-labelledby="context-h" className="mt-6">
-          <h2 id="context-h" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
-            In reply to
-          </h2>
-          <ol className="mt-2 space-y-3 border-l-2 border-stone-300 pl-3 sm:pl-5 dark:border-stone-700">
-            {ancestors.map((post) => (
-              <li key={post.id} className="opacity-90">
-                <PostArticle post={post} debateSlug={debate.slug} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <AncestorContext ancestors={ancestors} skipped={context.skipped} debateSlug={debate.slug} />
 
       <NewPostsBar topic={threadTopic(rootId)} />
       <section aria-labelledby="post-h" className="mt-6">
         <h2 id="post-h" className="sr-only">
           The post and its replies
         </h2>
-        <ThreadList nodes={[thread]} debateSlug={debate.slug} focusId={thread.id} />
+        <ThreadList nodes={[thread]} debateSlug={debate.slug} focusId={thread.id} loadReplies={loadRepliesAction} />
       </section>
 
       <p className="mt-8 flex flex-wrap gap-4 text-sm">

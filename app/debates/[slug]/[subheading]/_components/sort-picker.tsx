@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { useViewer } from "@/components/use-viewer";
+import { fetchJson } from "@/lib/fetch-json";
+import { postSortApi, sortedSubheadingPath } from "@/lib/paths";
+import { POST_SORTS, type PostSort } from "@/lib/post-sort";
+import type { PostSortView } from "@/lib/views";
+import { setPostSortAction } from "@/server/actions/preferences";
+
+/**
+ * The order of a subheading's contributions: three links (each order is its own cached URL), and,
+ * for a signed-in member, the memory of their choice. Picking an order saves it; opening the plain
+ * URL (no order in it) moves a member whose saved order differs to theirs, so the cached HTML
+ * stays the same for everyone.
+ */
+export function SortPicker({
+  debateSlug,
+  subheadingSlug,
+  current,
+  explicit,
+}: {
+  debateSlug: string;
+  subheadingSlug: string;
+  current: PostSort;
+  /** The URL names its order (…/sort/<order>, or a later page): no move to the saved one. */
+  explicit: boolean;
+}) {
+  const { viewer } = useViewer();
+  const router = useRouter();
+  const signedIn = viewer !== null;
+
+  useEffect(() => {
+    if (explicit || !signedIn) return;
+    let cancelled = false;
+    void fetchJson<PostSortView>(postSortApi(), { cache: "no-store" }).then((result) => {
+      if (!cancelled && result.ok && result.data.sort !== current) {
+        router.replace(sortedSubheadingPath(debateSlug, subheadingSlug, result.data.sort));
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [explicit, signedIn, current, debateSlug, subheadingSlug, router]);
+
+  function remember(sort: PostSort) {
+    if (!signedIn) return;
+    const form = new FormData();
+    form.set("sort", sort);
+    // Nothing to show when it fails: the order still changes, only the memory of it does not.
+    void setPostSortAction({ ok: false }, form).catch(() => {});
+  }
+
+  return (
+    <nav aria-label="Order of contributions" className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-stone-600 dark:text-stone-400">Order:</span>
+      <ul className="flex flex-wrap gap-1">
+        {POST_SORTS.map(({ value, label }) => (
+          <li key={value}>
+            <Link
+              href={sortedSubheadingPath(debateSlug, subheadingSlug, value)}
+              aria-current={value === current ? "page" : undefined}
+              onClick={() => remember(value)}
+              className={
+                value === current
+                  ? "rounded-full bg-amber-100 px-3 py-1 font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
+                  : "rounded-full px-3 py-1 text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800"
+              }
+            >
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
