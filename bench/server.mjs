@@ -13,15 +13,24 @@ export async function freePort() {
   });
 }
 
-/** Starts `next start` on a free port with `env` added; resolves once `livePath` answers. */
-export async function startServer({ env = {}, livePath = "/api/health/live" } = {}) {
+/**
+ * Starts `next start` on a free port with `env` added; resolves once `livePath` answers. With
+ * `app: true`, starts server.mjs instead (what `npm start` serves: compression, the CSP), with a
+ * NEXTAUTH_SECRET of its own when none is set and NEXTAUTH_URL naming the port.
+ */
+export async function startServer({ env = {}, livePath = "/api/health/live", app = false } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server itself.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const next = ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
+  const next = app
+    ? ["server.mjs", "-H", "127.0.0.1", "-p", String(port)]
+    : ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
+  const appEnv = app
+    ? { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-only-secret-not-for-serving", NEXTAUTH_URL: base }
+    : {};
   const server = spawn(process.execPath, [...nodeArgs, ...next], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...appEnv, ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -3,7 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { addPost, createDebate } from "@/test/factories";
 import { db } from "./db";
-import { ancestorIds, countNewPost, descendantIds, firstContributionIds, lockKeys } from "./db-sql";
+import {
+  ancestorIds,
+  countNewPost,
+  descendantIds,
+  firstContributionIds,
+  lockKeys,
+  overviewContributionIds,
+} from "./db-sql";
 
 describe("server/db-sql.ts", () => {
   it("finds the first contributions of each subheading, ancestors and descendants", async () => {
@@ -20,6 +27,31 @@ describe("server/db-sql.ts", () => {
     expect(await ancestorIds(db, deeper.id)).toEqual([a.id, reply.id]);
     expect((await descendantIds(db, a.id, Number.MAX_SAFE_INTEGER)).sort()).toEqual([reply.id, deeper.id].sort());
     expect(await descendantIds(db, a.id, 1)).toEqual([reply.id]);
+  });
+
+  it("ranks each subheading's visible contributions for the debate page: pinned, most replied, newest", async () => {
+    const debate = await createDebate({ subheadings: 3 });
+    const [first, second, third] = debate.subheadings;
+    const at = (hour: number) => new Date(Date.UTC(2024, 0, 1, hour));
+    const old = await addPost({ subheadingId: first!.id, createdAt: at(1) });
+    const replied = await addPost({ subheadingId: first!.id, createdAt: at(2) });
+    const hidden = await addPost({ subheadingId: first!.id, createdAt: at(3) });
+    const newest = await addPost({ subheadingId: first!.id, createdAt: at(4) });
+    await addPost({ subheadingId: first!.id, parentId: replied.id });
+    await db.post.update({ where: { id: hidden.id }, data: { hiddenAt: new Date() } });
+    await db.post.update({ where: { id: old.id }, data: { pinnedAt: new Date() } });
+    const other = await addPost({ subheadingId: second!.id });
+    await addPost({ subheadingId: third!.id }); // not asked for
+
+    const ranked = await overviewContributionIds(db, [first!.id, second!.id], 3);
+    const of = (subheadingId: string) => ranked.filter((r) => r.subheadingId === subheadingId).map((r) => r.id);
+    expect(of(first!.id)).toEqual([old.id, replied.id, newest.id]);
+    expect(of(second!.id)).toEqual([other.id]);
+    expect(ranked).toHaveLength(4); // nothing of the third subheading, nor the hidden post
+    expect(await overviewContributionIds(db, [first!.id], 2)).toEqual(
+      [old, replied].map((p) => ({ id: p.id, subheadingId: first!.id })),
+    );
+    expect(await overviewContributionIds(db, [], 2)).toEqual([]);
   });
 
   it("counts a new post and moves the last activity forward, never back", async () => {

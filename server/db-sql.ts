@@ -37,6 +37,31 @@ export async function firstContributionIds(tx: DbTx, debateId: string, perSubhea
   return rows.map((row) => row.id);
 }
 
+/**
+ * The debate page's overview: for each of these subheadings, the ids of at most `perSubheading`
+ * visible (neither hidden nor deleted) top-level contributions, pinned first, then the most
+ * replied, then the newest; in that order, subheading by subheading.
+ */
+export async function overviewContributionIds(
+  tx: DbTx,
+  subheadingIds: readonly string[],
+  perSubheading: number,
+): Promise<{ id: string; subheadingId: string }[]> {
+  if (subheadingIds.length === 0) return [];
+  return tx.$queryRaw<{ id: string; subheadingId: string }[]>`
+    SELECT "id", "subheadingId" FROM (
+      SELECT "id", "subheadingId", ROW_NUMBER() OVER (
+        PARTITION BY "subheadingId"
+        ORDER BY CASE WHEN "pinnedAt" IS NULL THEN 1 ELSE 0 END, "replyCount" DESC, "createdAt" DESC, "id" DESC
+      ) AS "rank"
+      FROM "Post"
+      WHERE "subheadingId" IN (${Prisma.join(subheadingIds)}) AND "parentId" IS NULL
+        AND "hiddenAt" IS NULL AND "deletedAt" IS NULL
+    ) AS "ranked"
+    WHERE "rank" <= ${perSubheading}
+    ORDER BY "subheadingId", "rank"`;
+}
+
 /** Ids of a post's ancestors, from its thread's top-level contribution down to its parent. */
 export async function ancestorIds(tx: DbTx, postId: string): Promise<string[]> {
   const rows = await tx.$queryRaw<{ id: string; depth: number }[]>`
@@ -301,4 +326,27 @@ export async function searchPostMatches(
     FROM "page" JOIN "PostSearch" ON "PostSearch"."rowid" = "page"."docid"
     WHERE "PostSearch" MATCH ${fts}
     ORDER BY "page"."score", "page"."id"`;
+}
+
+/**
+ * The first `perParent` replies of each of these posts, in (createdAt, id) order: one bounded
+ * branch per parent over the (parentId, createdAt, id) index, so a post with thousands of replies
+ * costs `perParent` rows, not thousands. Parents go 100 to a statement (SQLite allows 500 branches).
+ */
+export async function firstReplyIds(
+  tx: DbTx,
+  parentIds: readonly string[],
+  perParent: number,
+): Promise<{ id: string; parentId: string }[]> {
+  const limit = Prisma.raw(String(Math.max(0, Math.min(Math.floor(perParent), 1000))));
+  const rows: { id: string; parentId: string }[] = [];
+  for (let i = 0; i < parentIds.length; i += 100) {
+    const branches = parentIds.slice(i, i + 100).map(
+      (parentId) => Prisma.sql`SELECT * FROM (
+        SELECT "id", "parentId" FROM "Post" WHERE "parentId" = ${parentId} ORDER BY "createdAt", "id" LIMIT ${limit}
+      ) AS "r"`,
+    );
+    if (branches.length > 0) rows.push(...(await tx.$queryRaw<typeof rows>`${Prisma.join(branches, " UNION ALL ")}`));
+  }
+  return rows;
 }

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddContribution } from "@/components/add-contribution";
 import { AuthorName } from "@/components/author-name";
-import { DebateProvider } from "@/components/debate-context";
 import { FollowButton } from "@/components/follow-button";
 import { PlaceModeration } from "@/components/place-moderation";
 import { PostDate } from "@/components/post-date";
@@ -16,7 +15,8 @@ import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
 import { pluralize } from "@/lib/text";
 import { readDebatePage } from "@/server/cache/reads";
 import { Outline } from "./_components/outline";
-import { SubheadingSection } from "./_components/subheading-section";
+import { SECTIONS_STYLE, SubheadingSection } from "./_components/subheading-section";
+import { CollapsibleOpening } from "./_components/collapsible-opening";
 import { debateFeedPath, debateViewsApi, homePath, manageDebatePath, searchPath } from "@/lib/paths";
 import { FeedLink } from "@/components/feed-link";
 import { feedAlternates } from "@/server/feeds/feed-alternates";
@@ -41,17 +41,11 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
   const { slug } = await params;
   const page = await readDebatePage(slug);
   if (!page) notFound();
-  const { debate, sections } = page;
+  const { debate, outline, sections, openingIsLong } = page;
+  const opening = <RichText html={debate.bodyHtml} />;
 
   return (
-    <DebateProvider
-      value={{
-        debateId: debate.id,
-        debateSlug: debate.slug,
-        locked: debate.locked,
-        subheadings: sections.map(({ id, title, locked }) => ({ id, title, locked })),
-      }}
-    >
+    <>
       <ViewBeacon url={debateViewsApi(debate.slug)} />
       <article aria-labelledby="debate-title">
         <h1 id="debate-title" className="text-2xl font-bold tracking-tight sm:text-3xl">
@@ -69,13 +63,16 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
           <span>
             {pluralize(debate.contributionCount, "contribution")}, {pluralize(debate.replyCount, "reply", "replies")}
           </span>
+          <span aria-hidden="true">·</span>
+          <span>
+            last activity <PostDate date={debate.lastActivityAt} known />
+          </span>
         </p>
         {debate.attributionNote && <p className="mt-1 text-xs italic text-stone-500">Note: {debate.attributionNote}</p>}
         <FollowButton targetType="debate" targetId={debate.id} name="this debate" className="mt-3" />
-        <RichText
-          html={debate.bodyHtml}
-          className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
-        />
+        <div className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
+          {openingIsLong ? <CollapsibleOpening id="opening-post">{opening}</CollapsibleOpening> : opening}
+        </div>
       </article>
       <PlaceModeration
         place={{ debateId: debate.id }}
@@ -87,22 +84,27 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
 
       <UnreadCounts scope={{ debateId: debate.id }} />
       <CatchUpLink debateSlug={debate.slug} debateId={debate.id} />
-      <Outline debateSlug={debate.slug} sections={sections} />
+      <Outline debateSlug={debate.slug} sections={outline} />
 
       <div className="mt-6">
         <AddContribution
           debateId={debate.id}
-          subheadings={sections.filter((s) => !s.locked).map(({ id, title }) => ({ id, title }))}
+          subheadings={outline.filter((s) => !s.locked).map(({ id, title }) => ({ id, title }))}
           lockedNotice={debate.locked ? "This debate is locked: it can be read, but no longer added to." : null}
         />
       </div>
 
       <NewPostsBar topic={debateTopic(debate.id)} />
-      <div className="mt-10 space-y-12">
+      <div className={SECTIONS_STYLE}>
         {sections.map((section) => (
           <SubheadingSection key={section.id} debateSlug={debate.slug} section={section} />
         ))}
       </div>
+      {outline.length > sections.length && (
+        <p className="mt-6 text-sm text-stone-600 dark:text-stone-400">
+          {pluralize(outline.length - sections.length, "more subheading")}: see the outline above.
+        </p>
+      )}
       <p className="mt-10 flex flex-wrap gap-4 text-sm">
         <Link href={homePath()} className="hover:underline">
           ← All debates
@@ -112,6 +114,6 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
           Search this debate
         </Link>
       </p>
-    </DebateProvider>
+    </>
   );
 }

@@ -1,39 +1,80 @@
 import Link from "next/link";
-import { ThreadList } from "@/components/thread";
-import { subheadingAnchor, subheadingPath } from "@/lib/paths";
+import { AuthorBadges } from "@/components/author-name";
+import { PostDate } from "@/components/post-date";
+import { postPath, subheadingAnchor, subheadingPath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
-import type { SubheadingSummary, ThreadNode } from "@/lib/views";
+import type { ContributionSummary, OverviewSection } from "@/lib/views";
 
-type Section = SubheadingSummary & { pinned: ThreadNode[]; threads: ThreadNode[]; hasMore: boolean };
+/**
+ * The sections' styles, set once on their container: every section is in the HTML and again in the
+ * page's inline React payload, so each holds little more than its words and links.
+ */
+export const SECTIONS_STYLE = [
+  "mt-10 space-y-10",
+  "[&_h2]:border-b [&_h2]:border-stone-300 [&_h2]:pb-2 [&_h2]:text-xl [&_h2]:font-semibold dark:[&_h2]:border-stone-700",
+  "[&_ul]:mt-3 [&_ul]:divide-y [&_ul]:divide-stone-200 dark:[&_ul]:divide-stone-800 [&_li]:py-2",
+  "[&_a]:break-words [&_a]:hover:underline",
+  "[&_small]:mt-0.5 [&_small]:block [&_small]:text-sm [&_small]:text-stone-600 dark:[&_small]:text-stone-400",
+].join(" ");
 
-export function SubheadingSection({ debateSlug, section }: { debateSlug: string; section: Section }) {
+/**
+ * A subheading on the debate page: its description and a few lines naming its contributions, each
+ * a link to its permalink. The bodies are read on the subheading page, linked below. No link here
+ * is prefetched (see outline.tsx): scrolling through would fetch every page linked.
+ */
+export function SubheadingSection({ debateSlug, section }: { debateSlug: string; section: OverviewSection }) {
   const id = subheadingAnchor(section.slug);
-  const nodes = [...section.pinned, ...section.threads];
+  const href = subheadingPath(debateSlug, section.slug);
+  const more = section.contributionCount > section.contributions.length;
   return (
     <section id={id} aria-labelledby={`${id}-h`} className="scroll-mt-4">
-      <h2 id={`${id}-h`} className="border-b border-stone-300 pb-2 text-xl font-semibold dark:border-stone-700">
-        <Link href={subheadingPath(debateSlug, section.slug)} className="hover:underline">
+      <h2 id={`${id}-h`}>
+        <Link href={href} prefetch={false}>
           {section.title}
         </Link>
       </h2>
-      {section.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{section.description}</p>}
-      <div className="mt-4">
-        {nodes.length > 0 ? (
-          <ThreadList nodes={nodes} debateSlug={debateSlug} headingLevel={3} />
-        ) : (
-          <p className="text-stone-600 italic dark:text-stone-400">No contributions under this subheading yet.</p>
-        )}
-      </div>
-      {section.hasMore && (
-        <p className="mt-4">
-          <Link
-            href={subheadingPath(debateSlug, section.slug)}
-            className="font-medium text-amber-800 hover:underline dark:text-amber-300"
-          >
-            See all {pluralize(section.contributionCount, "contribution")} under “{section.title}” →
-          </Link>
-        </p>
+      {section.locked && (
+        <p className="mt-2 text-sm font-medium">Locked: this subheading can be read, but no longer added to.</p>
       )}
+      {section.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{section.description}</p>}
+      {section.contributions.length > 0 ? (
+        <ul>
+          {section.contributions.map((c) => (
+            <ContributionLine key={c.id} debateSlug={debateSlug} contribution={c} />
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-3 text-stone-600 italic dark:text-stone-400">No contributions under this subheading yet.</p>
+      )}
+      <p className="mt-3 text-sm">
+        <Link href={href} prefetch={false} className="font-medium text-amber-800 dark:text-amber-300">
+          {more
+            ? `See all ${pluralize(section.contributionCount, "contribution")} under “${section.title}” →`
+            : `Read “${section.title}” with its replies →`}
+        </Link>
+      </p>
     </section>
+  );
+}
+
+/**
+ * One contribution: its title (or first words), then who wrote it, its replies and its date. The
+ * author's name is plain text here (their profile is a click away on the post), with the staff
+ * badge a member's look-alike name cannot copy.
+ */
+function ContributionLine({ debateSlug, contribution: c }: { debateSlug: string; contribution: ContributionSummary }) {
+  return (
+    <li>
+      <Link href={postPath(debateSlug, c.id)} prefetch={false} className={c.titled ? "font-medium" : undefined}>
+        {c.pinned && "Pinned: "}
+        {c.headline}
+      </Link>
+      <small>
+        {c.author?.name ?? "Unknown author"}
+        {c.author && <AuthorBadges role={c.author.role} imported={false} />}
+        {`, ${pluralize(c.replyCount, "reply", "replies")}, `}
+        <PostDate date={c.createdAt} known={c.dateKnown} />
+      </small>
+    </li>
   );
 }
