@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useId, type ReactNode } from "react";
+import { startTransition, useActionState, useId, useRef, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { initialActionState, unreachable } from "@/lib/action-state";
 
@@ -31,9 +31,11 @@ export function ActionForm({
   onDone,
 }: Props) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
     const result = await action(prev, form).catch(unreachable);
     if (result.ok) {
+      formRef.current?.reset(); // what was sent is done with; a refusal keeps it for the retry
       router.refresh();
       onDone?.(result);
     }
@@ -41,7 +43,15 @@ export function ActionForm({
   }, initialActionState);
   return (
     <form
-      action={formAction}
+      ref={formRef}
+      // Submitted by hand: React resets a form after its `action` runs, refused or not, which lost
+      // what was typed (and chosen) whenever the server said no.
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (pending) return;
+        const form = new FormData(e.currentTarget);
+        startTransition(() => formAction(form));
+      }}
       aria-label={label}
       className={`flex flex-wrap items-end gap-2 text-sm ${className}`}
       noValidate
@@ -86,7 +96,9 @@ export function SmallField({
   required?: boolean;
   width?: string;
 }) {
-  const errors = state.ok ? undefined : state.fieldErrors?.[name];
+  // An error clears once the field is changed; the next answer brings its own.
+  const [changedAfter, setChangedAfter] = useState<ActionState | null>(null);
+  const errors = state.ok || changedAfter === state ? undefined : state.fieldErrors?.[name];
   const id = useId();
   return (
     <span className="flex flex-col">
@@ -97,6 +109,7 @@ export function SmallField({
           type={type}
           required={required}
           defaultValue={defaultValue}
+          onChange={() => setChangedAfter(state)}
           aria-invalid={!!errors}
           aria-describedby={errors ? `${id}-e` : undefined}
           className={`mt-0.5 block ${width} rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950`}

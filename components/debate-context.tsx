@@ -1,12 +1,15 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
+import type { MovedAwayView } from "@/lib/views";
 
 type DebateInfo = {
   debateId: string;
   debateSlug: string;
   locked: boolean;
   subheadings: { id: string; title: string; locked: boolean }[];
+  /** What moderators moved out of the page's subheading, newest first (components/moved-notes.tsx). */
+  movedAway?: MovedAwayView[];
 };
 
 const DebateContext = createContext<DebateInfo | null>(null);

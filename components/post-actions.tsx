@@ -14,8 +14,12 @@ import { ActionForm, SmallField } from "./action-form";
 import { useDebate } from "./debate-context";
 import { ModeratorTools } from "./moderator-tools";
 import { reportPostAction } from "@/server/actions/reports";
-import { ComposeForm } from "./compose/compose-form";
+import { LazyComposeForm } from "./compose/lazy-compose-form";
+import { QUOTE_EVENT, setQuotable, type QuoteDetail } from "./floating-quote";
+import { useReported } from "./use-reported";
 import { useViewer } from "./use-viewer";
+
+type Mode = "idle" | "reply" | "edit" | "confirm-delete" | "report";
 
 type Props = {
   debateSlug: string;
@@ -49,8 +53,11 @@ export function PostActions({ debateSlug, post }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const barRef = useRef<HTMLDivElement>(null);
-  const [mode, setMode] = useState<"idle" | "reply" | "edit" | "confirm-delete" | "report">("idle");
-  const [selection, setSelection] = useState("");
+  const [mode, setMode] = useState<Mode>("idle");
+  // The button that opened each form, which gets focus back when the form closes.
+  const openers = useRef<Partial<Record<Mode, HTMLButtonElement | null>>>({});
+  const lastMode = useRef<Mode>("idle");
+  const [reportSent, setReportSent] = useState<string | null>(null);
   const [insert, setInsert] = useState<{ text: string; nonce: number } | null>(null);
   const [source, setSource] = useState<{ title: string | null; body: string } | null>(null);
   const [loadingSource, startLoadingSource] = useTransition();
@@ -70,29 +77,33 @@ export function PostActions({ debateSlug, post }: Props) {
   const canEdit = !editRefusal(viewer, post);
   const canDelete = !deleteRefusal(viewer, post);
   const canReport = !reportRefusal(viewer, post);
+  const [reported, markReported] = useReported(post.id, canReport);
+  const quotable = !loading && !!viewer && post.state === "visible" && !cannotReply;
 
-  // Offer "Quote" while text inside this post's body is selected.
+  // The page's one floating Quote button (floating-quote.tsx) offers to quote text selected in this
+  // post while the viewer may reply to it, and asks, through an event on the <article>, for the reply.
   useEffect(() => {
-    const body = barRef.current?.closest("article")?.querySelector("[data-post-body]");
-    if (!body) return;
-    const onChange = () => {
-      const sel = document.getSelection();
-      if (
-        sel &&
-        !sel.isCollapsed &&
-        sel.anchorNode &&
-        sel.focusNode &&
-        body.contains(sel.anchorNode) &&
-        body.contains(sel.focusNode)
-      ) {
-        setSelection(sel.toString());
-      } else if (!barRef.current?.contains(document.activeElement)) {
-        setSelection("");
-      }
+    const article = barRef.current?.closest("article");
+    if (!article || !quotable) return;
+    setQuotable(article, true);
+    const href = postPath(debateSlug, post.id);
+    const onQuote = (event: Event) => {
+      setMode("reply");
+      const text = toQuote((event as CustomEvent<QuoteDetail>).detail.text, post.authorName, href);
+      setInsert({ text, nonce: Date.now() });
     };
-    document.addEventListener("selectionchange", onChange);
-    return () => document.removeEventListener("selectionchange", onChange);
-  }, []);
+    article.addEventListener(QUOTE_EVENT, onQuote);
+    return () => {
+      setQuotable(article, false);
+      article.removeEventListener(QUOTE_EVENT, onQuote);
+    };
+  }, [quotable, debateSlug, post.id, post.authorName]);
+
+  // A form that closes gives focus back to the button that opened it.
+  useEffect(() => {
+    if (mode === "idle" && lastMode.current !== "idle") openers.current[lastMode.current]?.focus();
+    lastMode.current = mode;
+  }, [mode]);
 
   const onReplied = useCallback(
     (state: ActionState) => {
@@ -108,12 +119,6 @@ export function PostActions({ debateSlug, post }: Props) {
     setMode("idle");
     router.refresh();
   }, [router]);
-
-  function quote() {
-    const text = toQuote(selection, post.authorName, postPath(debateSlug, post.id));
-    setMode("reply");
-    setInsert({ text, nonce: Date.now() });
-  }
 
   function startEdit() {
     setSourceError(null);
@@ -146,26 +151,19 @@ export function PostActions({ debateSlug, post }: Props) {
       <div className="flex flex-wrap items-center gap-1 text-sm">
         {!cannotReply && (
           <button
+            ref={(el) => void (openers.current.reply = el)}
             type="button"
             className={linkButton}
             aria-expanded={mode === "reply"}
+            data-shortcut="reply"
             onClick={() => setMode(mode === "reply" ? "idle" : "reply")}
           >
             Reply
           </button>
         )}
-        {selection && !cannotReply && (
-          <button
-            type="button"
-            className={`${linkButton} bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200`}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={quote}
-          >
-            Quote
-          </button>
-        )}
         {canEdit && (
           <button
+            ref={(el) => void (openers.current.edit = el)}
             type="button"
             className={linkButton}
             aria-expanded={mode === "edit"}
@@ -177,6 +175,7 @@ export function PostActions({ debateSlug, post }: Props) {
         )}
         {canDelete && (
           <button
+            ref={(el) => void (openers.current["confirm-delete"] = el)}
             type="button"
             className={linkButton}
             aria-expanded={mode === "confirm-delete"}
@@ -185,8 +184,12 @@ export function PostActions({ debateSlug, post }: Props) {
             Delete
           </button>
         )}
-        {canReport && (
+        {canReport && reported && (
+          <span className="px-1.5 py-0.5 text-stone-600 dark:text-stone-400">You reported this post</span>
+        )}
+        {canReport && !reported && (
           <button
+            ref={(el) => void (openers.current.report = el)}
             type="button"
             className={linkButton}
             aria-expanded={mode === "report"}
@@ -196,6 +199,9 @@ export function PostActions({ debateSlug, post }: Props) {
           </button>
         )}
       </div>
+      <p role="status" className="text-sm text-green-800 empty:hidden dark:text-green-300">
+        {reportSent}
+      </p>
       {isStaff(viewer) && <ModeratorTools post={post} />}
       {mode === "report" && (
         <ActionForm
@@ -205,6 +211,13 @@ export function PostActions({ debateSlug, post }: Props) {
           pendingLabel="Sending…"
           label="Report this post"
           className="mt-2"
+          onDone={(result) => {
+            // Focus goes to the confirmation's neighbour: the Report button is replaced by the note.
+            lastMode.current = "idle";
+            setMode("idle");
+            setReportSent(result.message ?? "Your report is sent.");
+            markReported();
+          }}
         >
           {(state) => (
             <SmallField name="reason" label="What is wrong with this post?" state={state} required width="w-80" />
@@ -236,7 +249,7 @@ export function PostActions({ debateSlug, post }: Props) {
       )}
       {mode === "reply" && (
         <div className="mt-3">
-          <ComposeForm
+          <LazyComposeForm
             action={createPostAction}
             draftKey={`${post.subheadingId}:${post.id}:reply`}
             hidden={{ subheadingId: post.subheadingId, parentId: post.id }}
@@ -251,7 +264,7 @@ export function PostActions({ debateSlug, post }: Props) {
       )}
       {mode === "edit" && source && (
         <div className="mt-3">
-          <ComposeForm
+          <LazyComposeForm
             action={editPostAction}
             draftKey={`${post.id}:edit`}
             hidden={{ postId: post.id }}

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { postAnchor, postHistoryPath, postPath } from "@/lib/paths";
 import type { PostView } from "@/lib/views";
 import { AuthorName } from "./author-name";
+import { MovedAwayNotes, MovedHereNote } from "./moved-notes";
 import { PostActions } from "./post-actions";
+import { PinIcon } from "./icons";
 import { PostDate } from "./post-date";
 import { RichText } from "./rich-text";
 import { NewBadge } from "./unread/unread-posts";
@@ -49,8 +51,8 @@ export function PostArticle({
         ))}
       {!Heading && post.title && <p className="mb-1 font-semibold">{post.title}</p>}
       {post.pinned && (
-        <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">
-          📌 Pinned
+        <p className="mb-1 flex items-center gap-1 text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">
+          <PinIcon className="h-3.5 w-3.5" /> Pinned
         </p>
       )}
       <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-stone-600 dark:text-stone-400">
@@ -67,6 +69,9 @@ export function PostArticle({
           </Link>
         )}
       </p>
+      {post.movedFromSubheadingId && (
+        <MovedHereNote fromSubheadingId={post.movedFromSubheadingId} subheadingId={post.subheadingId} />
+      )}
       {post.attributionNote && (
         <p className="mt-0.5 text-xs italic text-stone-500 dark:text-stone-400">Note: {post.attributionNote}</p>
       )}
@@ -93,6 +98,7 @@ export function PostArticle({
           }}
         />
       )}
+      <MovedAwayNotes parentId={post.id} />
       {post.sourceUrl && (
         <p className="mt-2 text-xs text-stone-500 dark:text-stone-400">
           Originally published at{" "}

@@ -47,7 +47,8 @@ test("[posting] a newcomer signs up, contributes, replies with a quote, edits, d
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
   }, SENTENCE);
-  await michel.getByRole("button", { name: "Quote" }).first().click();
+  // One floating "Quote" for the page, next to the selection (components/floating-quote.tsx).
+  await page.getByRole("button", { name: "Quote", exact: true }).click();
   const reply = page.getByRole("form", { name: "Your reply to Michel Bauwens" });
   await expect(reply.getByLabel("Your reply to Michel Bauwens")).toHaveValue(new RegExp(`^> ${SENTENCE}`));
   await reply.getByLabel("Your reply to Michel Bauwens").press("End");

@@ -9,6 +9,13 @@ export type ActionState = {
   id?: string;
   /** Where the client should go next, when it should. */
   redirectTo?: string;
+  /**
+   * Seconds until the refused write may be tried again (posting too fast, slow mode): the form
+   * counts down and keeps its button disabled until then.
+   */
+  retryAfter?: number;
+  /** When that wait ends (ms since the epoch): stamped by the form as the answer arrives, never sent. */
+  retryUntil?: number;
   /** Extra data an action hands back (preview HTML, a post's source). */
   data?: Record<string, string | null>;
 };

@@ -55,6 +55,8 @@ export const BUSY_MESSAGE = "The site is busy and nothing was saved. Please try 
  * deadline (nothing was written: the form keeps what was typed). Anything else is a bug and propagates.
  */
 export function toActionError(error: unknown): ActionState {
+  // A refusal that knows when to try again carries the seconds: the form counts them down.
+  if (error instanceof RetryLater) return { ok: false, message: error.message, retryAfter: error.seconds };
   if (error instanceof AppError) {
     return error.field
       ? { ok: false, message: error.message, fieldErrors: { [error.field]: [error.message] } }

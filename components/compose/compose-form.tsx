@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { initialActionState, unreachable } from "@/lib/action-state";
-import { BODY_MAX, TITLE_MAX } from "@/lib/schemas/post";
+import { BODY_MAX, TITLE_MAX } from "@/lib/limits";
 import { fetchJson, type JsonResult } from "@/lib/fetch-json";
 import { previewApi } from "@/lib/paths";
 import type { Preview } from "@/lib/views";
 import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "../field";
+import { RetryCountdown, stampRetry, useRetryCountdown } from "./retry-countdown";
 import { useDraft } from "./use-draft";
 import { useMentions } from "./use-mentions";
 
@@ -30,6 +31,7 @@ export type ComposeFormProps = {
   pendingLabel: string;
   label: string;
   onSuccess: (state: ActionState) => void;
+  /** Closes the form (Cancel, or Escape); the draft stays in this browser. */
   onCancel?: () => void;
 };
 
@@ -53,7 +55,7 @@ export function ComposeForm(props: ComposeFormProps) {
   // When the answer never comes, what was typed stays, and sending again is safe: the idempotency
   // key makes a post that was saved answer for itself.
   const [state, formAction, pending] = useActionState(
-    (prev: ActionState, form: FormData) => action(prev, form).catch(unreachable),
+    (prev: ActionState, form: FormData) => action(prev, form).catch(unreachable).then(stampRetry),
     initialActionState,
   );
   const [draft, setDraft, clearDraft] = useDraft(draftKey, {
@@ -68,6 +70,16 @@ export function ComposeForm(props: ComposeFormProps) {
   const handled = useRef<ActionState | null>(null);
   const lastInsert = useRef<number | null>(null);
   const mentions = useMentions(bodyRef, (body) => setDraft((d) => ({ ...d, body })));
+  // Field errors clear as soon as the field is changed (the next answer brings its own).
+  const [fixed, setFixed] = useState<{ for: ActionState; names: string[] }>({ for: state, names: [] });
+  const edited = (name: string) =>
+    setFixed((f) => (f.for === state ? { for: state, names: [...f.names, name] } : { for: state, names: [name] }));
+  const waitSeconds = useRetryCountdown(state);
+
+  // Opening the form puts the caret in the text box: the opener moves focus back when it closes.
+  useEffect(() => {
+    bodyRef.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (state.ok && handled.current !== state) {
@@ -85,8 +97,14 @@ export function ComposeForm(props: ComposeFormProps) {
     bodyRef.current?.focus();
   }, [insert, setDraft]);
 
-  const errors = state.ok ? {} : (state.fieldErrors ?? {});
-  const formError = !state.ok && state.message && !state.fieldErrors ? state.message : null;
+  const errors = Object.fromEntries(
+    Object.entries(state.ok ? {} : (state.fieldErrors ?? {})).filter(
+      ([name]) => !(fixed.for === state && fixed.names.includes(name)),
+    ),
+  );
+  // A "please wait N seconds" refusal goes once the wait is over (the countdown says so).
+  const waited = !state.ok && !!state.retryUntil && waitSeconds === 0;
+  const formError = !state.ok && state.message && !state.fieldErrors && !waited ? state.message : null;
   const bodyErrors = errors.body;
 
   function showPreview() {
@@ -98,7 +116,22 @@ export function ComposeForm(props: ComposeFormProps) {
 
   return (
     <form
-      action={formAction}
+      // Submitted by hand rather than through `action`: React resets a form after its action runs,
+      // which put the subheading <select> back on its placeholder after a refusal (its state, and so
+      // the retry, still said otherwise). Every field here is controlled and kept until success.
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (pending || waitSeconds > 0) return;
+        const form = new FormData(e.currentTarget);
+        startTransition(() => formAction(form));
+      }}
+      onKeyDown={(e) => {
+        // Escape closes the form (a mention list open takes it first); the draft is kept.
+        if (e.key === "Escape" && onCancel && !e.defaultPrevented) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
       aria-label={label}
       className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3 sm:p-4 dark:border-stone-800 dark:bg-stone-900/60"
       noValidate
@@ -119,7 +152,10 @@ export function ComposeForm(props: ComposeFormProps) {
             name="subheadingId"
             required
             value={draft.subheadingId}
-            onChange={(e) => setDraft((d) => ({ ...d, subheadingId: e.target.value }))}
+            onChange={(e) => {
+              setDraft((d) => ({ ...d, subheadingId: e.target.value }));
+              edited("subheadingId");
+            }}
             aria-invalid={!!errors.subheadingId}
             aria-describedby={describedBy(`${id}-subheading`, { hint: true, errors: errors.subheadingId })}
             className={inputClass}
@@ -140,7 +176,10 @@ export function ComposeForm(props: ComposeFormProps) {
             name="title"
             maxLength={TITLE_MAX}
             value={draft.title}
-            onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))}
+            onChange={(e) => {
+              setDraft((d) => ({ ...d, title: e.target.value }));
+              edited("title");
+            }}
             aria-invalid={!!errors.title}
             aria-describedby={describedBy(`${id}-title`, { errors: errors.title })}
             className={inputClass}
@@ -183,6 +222,7 @@ export function ComposeForm(props: ComposeFormProps) {
           {...mentions.textareaProps}
           onChange={(e) => {
             setDraft((d) => ({ ...d, body: e.target.value }));
+            edited("body");
             mentions.update();
           }}
           aria-invalid={!!bodyErrors}
@@ -227,8 +267,9 @@ export function ComposeForm(props: ComposeFormProps) {
           </p>
         )}
       </div>
+      <RetryCountdown seconds={waitSeconds} until={state.ok ? undefined : state.retryUntil} verb="post" />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={pending || waitSeconds > 0} className={buttonClass}>
           {pending ? pendingLabel : submitLabel}
         </button>
         {onCancel && (

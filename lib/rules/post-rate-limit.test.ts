@@ -25,10 +25,32 @@ describe("postingRetryAfter", () => {
     ).toBe(60 - 10 - (max - 1));
   });
 
+  it("lets a newcomer post a contribution, a reply and a quote-reply in their first minute", () => {
+    const justJoined = secondsAgo(60);
+    expect(postingRetryAfter({ now, accountCreatedAt: justJoined, recent: [] })).toBeNull();
+    expect(postingRetryAfter({ now, accountCreatedAt: justJoined, recent: [secondsAgo(40)] })).toBeNull();
+    expect(
+      postingRetryAfter({ now, accountCreatedAt: justJoined, recent: [secondsAgo(40), secondsAgo(20)] }),
+    ).toBeNull();
+    // A fourth in that minute waits until the first leaves the window.
+    expect(
+      postingRetryAfter({ now, accountCreatedAt: justJoined, recent: [secondsAgo(40), secondsAgo(20), secondsAgo(5)] }),
+    ).toBe(20);
+  });
+
   it("is stricter for accounts younger than a day", () => {
-    const two = [secondsAgo(20), secondsAgo(30)];
-    expect(postingRetryAfter({ now, accountCreatedAt: fresh, recent: two })).toBe(30);
-    expect(postingRetryAfter({ now, accountCreatedAt: established, recent: two })).toBeNull();
+    const three = [secondsAgo(20), secondsAgo(30), secondsAgo(45)];
+    expect(postingRetryAfter({ now, accountCreatedAt: fresh, recent: three })).toBe(15);
+    expect(postingRetryAfter({ now, accountCreatedAt: established, recent: three })).toBeNull();
+    expect(POSTING_LIMITS.newAccount).toEqual([
+      { seconds: 60, max: 3 },
+      { seconds: 3600, max: 10 },
+    ]);
+  });
+
+  it("bounds a newcomer's first hour at 10 posts however they are spaced", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => secondsAgo(3000 - i * 120)); // one every two minutes
+    expect(postingRetryAfter({ now, accountCreatedAt: fresh, recent: ten })).toBe(600);
   });
 
   it("applies the hourly limit too", () => {

@@ -8,9 +8,14 @@ export const POSTING_LIMITS: { established: Window[]; newAccount: Window[] } = {
     { seconds: 60, max: 5 },
     { seconds: 60 * 60, max: 60 },
   ],
-  // A newcomer may still post a contribution and reply to someone within the same minute.
+  // A newcomer's first minute is when they try the site: a contribution, a reply and a quote-reply
+  // must all go through (3 a minute). Spam stays bounded by the hour: 10 posts in any hour of the
+  // first day, and server/posts/address-posting-limit.ts makes every young account signed up from
+  // one address share these same 3 and 10, so fresh accounts cannot multiply them (and sign-up lets
+  // an address make 3 accounts an hour, 10 a day). A spammer's first day from one address is thus
+  // at most 10 posts an hour, 3 of them in any minute; a moderator sees them in the log and the queue.
   newAccount: [
-    { seconds: 60, max: 2 },
+    { seconds: 60, max: 3 },
     { seconds: 60 * 60, max: 10 },
   ],
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatUtc } from "@/lib/time-format";
 import { addPost, createDebate, createMember } from "@/test/factories";
 import { db } from "../db";
 import { createDebate as openDebate } from "../debates/create-debate";
@@ -9,7 +10,8 @@ import { renameSubheading } from "../subheadings/manage-subheadings";
 import { listModerationLog } from "./list-log";
 import { setLocked, setSlowMode } from "./places";
 import { getHiddenPost, hidePost, movePost } from "./posts";
-import { dismissReports, reportPost } from "./reports";
+import { listMovesFrom } from "../posts/list-moves";
+import { dismissReports, listReportedByMe, reportPost } from "./reports";
 import { setRole, suspendUser } from "./users";
 
 const moderator = () =>
@@ -52,6 +54,14 @@ describe("movePost", () => {
     const context = await getPostContext(db, debate.slug, root.id);
     expect(context?.subheading.id).toBe(b!.id);
     expect(context?.thread.replies[0]?.replies).toHaveLength(1);
+    // The post says where it came from; its old subheading lists where it went.
+    expect(context?.thread).toMatchObject({ movedFromSubheadingId: a!.id, movedAt: expect.any(Date) });
+    expect(context?.thread.replies[0]?.movedFromSubheadingId).toBeNull(); // the replies came along, unmoved
+    expect(await listMovesFrom(db, a!.id)).toEqual({
+      debateId: debate.id,
+      moves: [expect.objectContaining({ postId: root.id, fromParentId: null, toTitle: b!.title, toSlug: b!.slug })],
+    });
+    expect(await listMovesFrom(db, b!.id)).toEqual({ debateId: null, moves: [] });
   });
 
   it("makes a reply a top-level contribution, its own replies rising with it", async () => {
@@ -68,7 +78,16 @@ describe("movePost", () => {
       rootId: null,
       depth: 0,
       subheadingId: b!.id,
+      movedFromSubheadingId: a!.id,
+      movedAt: expect.any(Date),
     });
+    // One PostMove row, written with the move: the old parent's replies note where it went.
+    expect(await db.postMove.findMany({ where: { postId: reply.id } })).toEqual([
+      expect.objectContaining({ fromSubheadingId: a!.id, fromParentId: root.id, toSubheadingId: b!.id }),
+    ]);
+    expect((await listMovesFrom(db, a!.id)).moves).toEqual([
+      expect.objectContaining({ postId: reply.id, fromParentId: root.id, toTitle: b!.title }),
+    ]);
     expect(await db.post.findUniqueOrThrow({ where: { id: child.id } })).toMatchObject({
       parentId: reply.id,
       rootId: reply.id,
@@ -96,6 +115,7 @@ describe("movePost", () => {
     await expect(
       movePost({ actor: await moderator(), postId: post.id, toSubheadingId: other.subheadings[0]!.id }),
     ).rejects.toMatchObject({ code: "INVALID" });
+    expect(await db.postMove.count({ where: { postId: post.id } })).toBe(0); // a refused move notes nothing
     await expectCountersExact(debate.id);
   });
 });
@@ -130,6 +150,23 @@ describe("reports and hiding", () => {
     await reportPost({ actor: reporter, postId: post.id, reason: "Again" });
     await dismissReports({ actor: mod, postId: post.id });
     expect(await db.report.count({ where: { postId: post.id, status: "OPEN" } })).toBe(0);
+  });
+
+  it("tells a member which posts they have an open report on, and no one else", async () => {
+    const debate = await createDebate();
+    const reporter = await createMember();
+    const other = await createMember();
+    const [a, b] = [
+      await addPost({ subheadingId: debate.subheadings[0]!.id }),
+      await addPost({ subheadingId: debate.subheadings[0]!.id }),
+    ];
+    expect(await listReportedByMe(reporter.id, [a.id, b.id])).toEqual({ reported: [] });
+    await reportPost({ actor: reporter, postId: a.id, reason: "Off topic" });
+    expect(await listReportedByMe(reporter.id, [a.id, b.id, "not an id!", a.id])).toEqual({ reported: [a.id] });
+    expect(await listReportedByMe(other.id, [a.id, b.id])).toEqual({ reported: [] });
+    // Once dealt with, the post no longer says so (the member may report it again).
+    await dismissReports({ actor: await moderator(), postId: a.id });
+    expect(await listReportedByMe(reporter.id, [a.id])).toEqual({ reported: [] });
   });
 
   it("never names a reporter in the public log", async () => {
@@ -177,7 +214,7 @@ describe("locks, slow mode and suspensions", () => {
         title: null,
         body: "x",
       }),
-    ).rejects.toThrow(`Your account is suspended until ${until.toUTCString()}: Trolling`);
+    ).rejects.toThrow(`You are suspended until ${formatUtc(until)}: Trolling.`);
     const admin = await createMember();
     await db.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
     await expect(suspendUser({ actor: mod, userId: admin.id, hours: 1, reason: "nope" })).rejects.toMatchObject({

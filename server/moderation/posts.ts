@@ -149,12 +149,27 @@ export async function movePost({
     });
     w.touch(...movedAuthors.map((p) => cacheTags.person(p.authorId!)));
 
+    // Where it came from, for both notes: the post's own ("moved here from …") and its old place's
+    // ("a reply was moved to …", read from PostMove). Both places' tags are touched above.
+    const now = new Date();
+    const moved = { movedFromSubheadingId: fromId, movedAt: now };
+    await tx.postMove.create({
+      data: {
+        postId: post.id,
+        debateId: post.debateId,
+        fromSubheadingId: fromId,
+        fromParentId: post.parentId,
+        toSubheadingId: target.id,
+        createdAt: now,
+      },
+    });
+
     if (post.parentId) {
       // Detach: the post becomes the root of its own thread, everything below it rises.
       await tx.post.update({ where: { id: post.parentId }, data: { replyCount: { decrement: 1 } } });
       await tx.post.update({
         where: { id: post.id },
-        data: { parentId: null, rootId: null, depth: 0, subheadingId: target.id, pinnedAt: null },
+        data: { parentId: null, rootId: null, depth: 0, subheadingId: target.id, pinnedAt: null, ...moved },
       });
       if (descendants.length > 0) {
         await tx.post.updateMany({
@@ -172,7 +187,7 @@ export async function movePost({
         data: { contributionCount: { increment: 1 }, replyCount: { decrement: 1 } },
       });
     } else {
-      await tx.post.update({ where: { id: post.id }, data: { subheadingId: target.id, pinnedAt: null } });
+      await tx.post.update({ where: { id: post.id }, data: { subheadingId: target.id, pinnedAt: null, ...moved } });
       if (descendants.length > 0) {
         await tx.post.updateMany({ where: { id: { in: descendants } }, data: { subheadingId: target.id } });
       }

@@ -28,6 +28,24 @@ export async function reportPost({ actor, postId, reason }: { actor: SessionUser
   }
 }
 
+/** Most posts one request asks about ("You reported this post"): a page's posts, bounded. */
+export const REPORTED_ASKED_MAX = 200;
+
+/**
+ * Which of these posts the member has an open report on: the per-user part of cached pages, so a
+ * post they reported says so. Ids that are not well-formed or beyond the bound are ignored.
+ */
+export async function listReportedByMe(actorId: string, postIds: string[]): Promise<{ reported: string[] }> {
+  const ids = [...new Set(postIds.filter((id) => /^[A-Za-z0-9_-]{1,40}$/.test(id)))].slice(0, REPORTED_ASKED_MAX);
+  if (ids.length === 0) return { reported: [] };
+  const rows = await db.report.findMany({
+    where: { reporterId: actorId, status: "OPEN", postId: { in: ids } },
+    select: { postId: true },
+    take: REPORTED_ASKED_MAX,
+  });
+  return { reported: [...new Set(rows.map((r) => r.postId))] };
+}
+
 /** Dismisses the open reports on a post: nothing wrong was found. */
 export async function dismissReports({
   actor,

@@ -47,7 +47,8 @@ describe("the posting limit of accounts younger than a day, per sign-up address"
     ];
     const top = await createPost({ actor: a1, subheadingId, parentId: null, title: null, body: "Link one." });
     const second = await createPost({ actor: a2, subheadingId, parentId: top.id, title: null, body: "Link two." });
-    // The third account has posted nothing, but its address has posted twice this minute.
+    await createPost({ actor: a1, subheadingId, parentId: second.id, title: null, body: "Link 2b." });
+    // The third account has posted nothing, but its address has posted three times this minute.
     await expect(
       createPost({ actor: a3, subheadingId, parentId: second.id, title: null, body: "Link three." }),
     ).rejects.toMatchObject({

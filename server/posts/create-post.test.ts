@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addPost, createDebate, createMember } from "@/test/factories";
 import { db } from "../db";
+import { toActionError } from "../errors";
 import { createPost } from "./create-post";
 
 async function counters(subheadingId: string) {
@@ -106,20 +107,30 @@ describe("createPost", () => {
     const debate = await createDebate();
     const subheadingId = debate.subheadings[0]!.id;
     const newcomer = await createMember({ createdAt: new Date() });
-    await createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "one" });
-    await createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "two" });
+    // Their first minute: a contribution, a reply, and a quote-reply all go through.
+    const top = await createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "one" });
+    const reply = await createPost({ actor: newcomer, subheadingId, parentId: top.id, title: null, body: "two" });
+    await createPost({ actor: newcomer, subheadingId, parentId: reply.id, title: null, body: "> two\n\nthree" });
     await expect(
-      createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "three" }),
+      createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "four" }),
     ).rejects.toMatchObject({
       code: "RATE_LIMITED",
       message: expect.stringMatching(/wait \d+ seconds?/),
+      seconds: expect.any(Number),
     });
-    expect(await db.post.count({ where: { authorId: newcomer.id } })).toBe(2);
+    expect(await db.post.count({ where: { authorId: newcomer.id } })).toBe(3);
+    // The form is told how long to wait, to count it down.
+    const refusal = toActionError(
+      await createPost({ actor: newcomer, subheadingId, parentId: null, title: null, body: "five" }).catch((e) => e),
+    );
+    expect(refusal).toMatchObject({ ok: false, retryAfter: expect.any(Number) });
+    expect(refusal.retryAfter).toBeGreaterThan(0);
+    expect(refusal.retryAfter).toBeLessThanOrEqual(60);
 
     const regular = await createMember();
-    for (let i = 0; i < 3; i++)
+    for (let i = 0; i < 4; i++)
       await createPost({ actor: regular, subheadingId, parentId: null, title: null, body: `post ${i}` });
-    expect(await db.post.count({ where: { authorId: regular.id } })).toBe(3);
+    expect(await db.post.count({ where: { authorId: regular.id } })).toBe(4);
   });
 
   it("makes one post of a submission sent twice with the same idempotency key, and answers both with it", async () => {
@@ -139,9 +150,10 @@ describe("createPost", () => {
 
   it("answers a resent submission with its post even when that post used up the member's allowance", async () => {
     const debate = await createDebate();
-    const newcomer = await createMember({ createdAt: new Date() }); // 2 posts a minute on the first day
+    const newcomer = await createMember({ createdAt: new Date() }); // 3 posts a minute on the first day
     const input = { subheadingId: debate.subheadings[0]!.id, parentId: null, title: null };
     await createPost({ actor: newcomer, ...input, body: "First.", idempotencyKey: "form-a" });
+    await createPost({ actor: newcomer, ...input, body: "Between.", idempotencyKey: "form-c" });
     const second = await createPost({ actor: newcomer, ...input, body: "Second.", idempotencyKey: "form-b" });
     const resent = await createPost({ actor: newcomer, ...input, body: "Second.", idempotencyKey: "form-b" });
     expect(resent.id).toBe(second.id);
@@ -149,12 +161,12 @@ describe("createPost", () => {
 
   it("lets no two posts sent at once slip past the posting limit together", async () => {
     const debate = await createDebate();
-    const newcomer = await createMember({ createdAt: new Date() }); // 2 posts a minute on the first day
+    const newcomer = await createMember({ createdAt: new Date() }); // 3 posts a minute on the first day
     const input = { subheadingId: debate.subheadings[0]!.id, parentId: null, title: null };
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, (_, i) => createPost({ actor: newcomer, ...input, body: `at once ${i}` })),
     );
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
-    expect(await db.post.count({ where: { authorId: newcomer.id } })).toBe(2);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    expect(await db.post.count({ where: { authorId: newcomer.id } })).toBe(3);
   });
 });

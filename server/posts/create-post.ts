@@ -4,7 +4,7 @@ import type { CreatePostInput } from "@/lib/schemas/post";
 import { postRefusal, replyRefusal, writeRefusal } from "@/lib/permissions";
 import { viewerOf, type SessionUser } from "../auth/session";
 import { db, type DbTx } from "../db";
-import { AppError, enforce } from "../errors";
+import { AppError, enforce, RetryLater } from "../errors";
 import { renderUserMarkdown } from "../markdown/render-markdown";
 import { write } from "../write";
 import { lockPostingOf } from "./posting-lock";
@@ -29,16 +29,16 @@ async function enforcePostingPace(tx: DbTx, actor: SessionUser, now: Date): Prom
   });
   const wait = postingRetryAfter({ now, accountCreatedAt: actor.createdAt, recent: recent.map((p) => p.createdAt) });
   if (wait) {
-    throw new AppError(
-      "RATE_LIMITED",
+    throw new RetryLater(
       `You are posting quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before posting again.`,
+      wait,
     );
   }
   const addressWait = await addressPostingRetryAfter(tx, actor, now);
   if (addressWait) {
-    throw new AppError(
-      "RATE_LIMITED",
+    throw new RetryLater(
       `New accounts from your network are posting quickly. Please wait ${addressWait} second${addressWait === 1 ? "" : "s"} before posting again.`,
+      addressWait,
     );
   }
 }
@@ -153,9 +153,9 @@ async function assertSlowMode(
     });
     const wait = last ? Math.ceil((last.createdAt.getTime() + rule.seconds * 1000 - now.getTime()) / 1000) : 0;
     if (wait > 0) {
-      throw new AppError(
-        "RATE_LIMITED",
+      throw new RetryLater(
         `Slow mode is on in this ${rule.place}: you can post again in ${wait} second${wait === 1 ? "" : "s"}.`,
+        wait,
       );
     }
   }

@@ -7,7 +7,7 @@ import type { EditPostInput } from "@/lib/schemas/post";
 import { viewerOf, type SessionUser } from "../auth/session";
 import { db, type DbTx } from "../db";
 import { lockKeys } from "../db-sql";
-import { AppError, enforce } from "../errors";
+import { AppError, enforce, RetryLater } from "../errors";
 import { renderUserMarkdown } from "../markdown/render-markdown";
 import { logModeration } from "../moderation/log";
 import { write } from "../write";
@@ -53,9 +53,9 @@ async function enforceEditingPace(tx: DbTx, actor: SessionUser, now: Date): Prom
   const recent = revisions.filter((r) => r.createdAt.getTime() !== r.post.createdAt.getTime()).map((r) => r.createdAt);
   const wait = postingRetryAfter({ now, accountCreatedAt: actor.createdAt, recent });
   if (wait) {
-    throw new AppError(
-      "RATE_LIMITED",
+    throw new RetryLater(
       `You are editing quickly. Please wait ${wait} second${wait === 1 ? "" : "s"} before editing again.`,
+      wait,
     );
   }
 }

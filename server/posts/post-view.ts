@@ -40,6 +40,8 @@ export const postViewSelect = {
   hiddenAt: true,
   hiddenReason: true,
   deletedAt: true,
+  movedFromSubheadingId: true,
+  movedAt: true,
   author: { select: authorSelect },
 } satisfies Prisma.PostSelect;
 
@@ -69,6 +71,8 @@ export function toPostView(row: PostRow): PostView {
     pinned: row.pinnedAt !== null,
     state,
     hiddenReason: state === "hidden" ? row.hiddenReason : null,
+    movedFromSubheadingId: row.movedFromSubheadingId,
+    movedAt: row.movedAt,
   };
 }
 
