@@ -54,6 +54,9 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    // Dates are localised in the browser (components/local-times.tsx): one locale and zone for every run.
+    locale: "en-GB",
+    timezoneId: "UTC",
     launchOptions: {
       executablePath,
       args: [

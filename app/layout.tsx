@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
-import { AccountMenu } from "@/components/account-menu";
+import { AccountMenu, MenuPlaceholder } from "@/components/account-menu";
+import { HoverPrefetchLink } from "@/components/hover-prefetch-link";
+import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
+import { FloatingQuote } from "@/components/floating-quote";
+import { LocalTimes } from "@/components/local-times";
 import { NotificationBell } from "@/components/notification-bell";
 import { Providers } from "@/components/providers";
 import { SearchBox } from "@/components/search-box";
@@ -31,31 +34,37 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           >
             Skip to content
           </a>
-          <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
-            <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-              <Link href={homePath()} className="text-lg font-semibold tracking-tight">
+          {/* Phone first: logo, search (an icon button below sm), the bell and one menu button fit
+              320 px; wider screens show the site's links and signing in inline (account-menu.tsx). */}
+          <header className="relative border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
+            <div className="mx-auto flex max-w-4xl items-center justify-between gap-2 px-3 py-3 sm:gap-4 sm:px-4">
+              {/* The header's links are prefetched on hover or focus, not on sight: on sight, every first
+                  visit would download the home and moderation log pages' JavaScript as well. */}
+              <HoverPrefetchLink
+                href={homePath()}
+                className="shrink-0 whitespace-nowrap text-lg font-semibold tracking-tight"
+              >
                 Debate <span className="text-amber-700 dark:text-amber-400">Commons</span>
-              </Link>
-              {/* A row of its own on a phone; beside the name from the sm breakpoint on. */}
-              <SearchBox className="order-last w-full sm:order-none sm:w-auto sm:max-w-xs sm:flex-1" />
-              <div className="flex items-center gap-4">
-                <nav aria-label="Site">
-                  <ul className="flex gap-4 text-sm">
+              </HoverPrefetchLink>
+              <div className="flex min-w-0 items-center gap-1 sm:gap-3">
+                <SearchBox />
+                <nav aria-label="Site" className="hidden md:block">
+                  <ul className="flex gap-4 whitespace-nowrap text-sm">
                     <li>
-                      <Link href={homePath()} className="hover:underline">
+                      <HoverPrefetchLink href={homePath()} className="hover:underline">
                         Debates
-                      </Link>
+                      </HoverPrefetchLink>
                     </li>
                     <li>
-                      <Link href={moderationLogPath()} className="hover:underline">
+                      <HoverPrefetchLink href={moderationLogPath()} className="hover:underline">
                         Moderation log
-                      </Link>
+                      </HoverPrefetchLink>
                     </li>
                   </ul>
                 </nav>
-                <nav aria-label="Account" className="flex items-center gap-2">
+                <nav aria-label="Account" className="flex items-center gap-1 sm:gap-2">
                   {/* Per-user and per-URL: never part of the cached shell. */}
-                  <Suspense fallback={null}>
+                  <Suspense fallback={<MenuPlaceholder />}>
                     <NotificationBell />
                     <AccountMenu />
                   </Suspense>
@@ -66,6 +75,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6 sm:py-8">
             {children}
           </main>
+          {/* The one client component that shows every date in the reader's locale and zone. */}
+          <LocalTimes />
+          {/* j/k/r/q, / and ? (the ? key lists them): one document listener for the whole site. */}
+          <KeyboardShortcuts />
+          {/* The floating "Quote" next to text selected in a post: one selection listener for the page. */}
+          <FloatingQuote />
           <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
             Debate Commons · seeded with the P2P Foundation&rsquo;s 2011 debate &ldquo;P2P and Marxism&rdquo;
           </footer>

@@ -37,7 +37,9 @@ export default async function HomePage() {
                 <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
                   Opened by <AuthorName author={debate.author} />
                 </p>
-                <p className="mt-2 font-serif text-stone-800 dark:text-stone-200">{debate.excerpt}</p>
+                <p className="mt-2 font-serif text-stone-800 [overflow-wrap:anywhere] dark:text-stone-200">
+                  {debate.excerpt}
+                </p>
                 <ul
                   className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-400"
                   aria-label="About this debate"

@@ -1,142 +1,132 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import { fetchJson } from "@/lib/fetch-json";
 import { hiddenPostApi } from "@/lib/paths";
 import type { HiddenPost } from "@/lib/views";
 import { hidePostAction, movePostAction, pinPostAction, restorePostAction } from "@/server/actions/moderation";
 import { ActionForm, SmallField } from "./action-form";
 import { useDebate } from "./debate-context";
+import { ChevronDownIcon, ShieldIcon } from "./icons";
+import { useDismiss } from "./use-dismiss";
 
 type Props = {
   post: {
     id: string;
     subheadingId: string;
     parentId: string | null;
+    authorName?: string | null;
     pinned: boolean;
     state: "visible" | "hidden" | "deleted";
   };
 };
 
-const toggle =
-  "rounded px-1.5 py-0.5 font-medium text-violet-800 hover:bg-violet-100 dark:text-violet-300 dark:hover:bg-violet-950";
+const menuButton =
+  "inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium text-violet-800 hover:bg-violet-100 dark:text-violet-300 dark:hover:bg-violet-950";
 
-/** Hide, restore, move and pin: offered to moderators; every one is checked again on the server. */
+/**
+ * A post's moderator tools behind one "Moderate" button (a page of posts shows one button each,
+ * not a row of them): pin, hide, move, or, for a hidden post, show its content and restore it.
+ * The tools' forms exist only while the menu is open, and the menu closes when another opens
+ * (a click outside), so each form's landmark name ("Move reply by Ann to…") is unique on the page.
+ * Every one is checked again on the server.
+ */
 export function ModeratorTools({ post }: Props) {
-  const debate = useDebate();
-  const [open, setOpen] = useState<"hide" | "move" | null>(null);
-  const [hidden, setHidden] = useState<HiddenPost | null>(null);
-  const [hiddenError, setHiddenError] = useState<string | null>(null);
-  const [loading, startLoading] = useTransition();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => {
+    if (rootRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
+    setOpen(false);
+  }, []);
+  useDismiss(open, close, rootRef);
+  useEffect(() => {
+    if (open)
+      panelRef.current?.querySelector<HTMLElement>("button:not([disabled]), input:not([type=hidden]), select")?.focus();
+  }, [open]);
 
-  if (post.state === "hidden") {
-    return (
-      <div className="mt-2 space-y-2 text-sm" role="group" aria-label="Moderator tools">
-        <div className="flex flex-wrap gap-1">
-          <button
-            type="button"
-            className={toggle}
-            disabled={loading}
-            onClick={() =>
-              startLoading(async () => {
-                const result = await fetchJson<HiddenPost>(hiddenPostApi(post.id));
-                setHidden(result.ok ? result.data : null);
-                setHiddenError(result.ok ? null : result.error);
-              })
-            }
-          >
-            {loading ? "Loading…" : "Show hidden content"}
-          </button>
-        </div>
-        {hiddenError && <p className="text-red-700 dark:text-red-400">{hiddenError}</p>}
-        {hidden && (
-          <div className="rounded border border-dashed border-violet-300 p-2 dark:border-violet-800">
-            <p className="text-xs text-violet-800 dark:text-violet-300">
-              Hidden from readers; shown to you as a moderator.
-            </p>
-            {hidden.title && <p className="font-semibold">{hidden.title}</p>}
-            <div
-              className="prose prose-stone max-w-none font-serif dark:prose-invert"
-              dangerouslySetInnerHTML={{ __html: hidden.html }}
-            />
-          </div>
-        )}
-        <ActionForm
-          action={restorePostAction}
-          hidden={{ postId: post.id }}
-          submitLabel="Restore post"
-          pendingLabel="Restoring…"
-          label="Restore post"
-        />
-      </div>
-    );
-  }
-  if (post.state !== "visible") return null;
+  if (post.state === "deleted") return null;
+  const what = `${post.parentId ? "reply" : "contribution"} by ${post.authorName ?? "an unknown author"}`;
 
   return (
-    <div className="mt-1 text-sm" role="group" aria-label="Moderator tools">
-      <div className="flex flex-wrap gap-1">
-        <button
-          type="button"
-          className={toggle}
-          aria-expanded={open === "hide"}
-          onClick={() => setOpen(open === "hide" ? null : "hide")}
-        >
-          Hide
-        </button>
-        {debate && (
-          <button
-            type="button"
-            className={toggle}
-            aria-expanded={open === "move"}
-            onClick={() => setOpen(open === "move" ? null : "move")}
-          >
-            Move
-          </button>
-        )}
-        {!post.parentId && (
-          <ActionForm
-            action={pinPostAction}
-            hidden={{ postId: post.id, pinned: String(!post.pinned) }}
-            submitLabel={post.pinned ? "Unpin" : "Pin to top"}
-            pendingLabel={post.pinned ? "Unpinning…" : "Pinning…"}
-            label={post.pinned ? "Unpin" : "Pin to top"}
-          />
-        )}
+    <div ref={rootRef} className="mt-1 text-sm" role="group" aria-label="Moderator tools">
+      <button
+        ref={buttonRef}
+        type="button"
+        className={menuButton}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <ShieldIcon className="h-4 w-4" />
+        Moderate
+        <ChevronDownIcon className={`h-3.5 w-3.5 transition-transform ${open ? "rotate-180" : ""}`} />
+      </button>
+      <div
+        ref={panelRef}
+        id={panelId}
+        hidden={!open}
+        className="mt-1 space-y-3 rounded-md border border-violet-200 bg-violet-50/60 p-2 dark:border-violet-900 dark:bg-violet-950/30"
+      >
+        {open &&
+          (post.state === "hidden" ? (
+            <HiddenTools postId={post.id} what={what} />
+          ) : (
+            <VisibleTools post={post} what={what} onDone={close} />
+          ))}
       </div>
-      {open === "hide" && (
+    </div>
+  );
+}
+
+function VisibleTools({ post, what, onDone }: Props & { what: string; onDone: () => void }) {
+  const debate = useDebate();
+  return (
+    <>
+      {!post.parentId && (
         <ActionForm
-          action={hidePostAction}
-          hidden={{ postId: post.id }}
-          submitLabel="Hide post"
-          pendingLabel="Hiding…"
-          label="Hide post"
-          danger
-          className="mt-2"
-          onDone={() => setOpen(null)}
-        >
-          {(state) => <SmallField name="reason" label="Reason (readers see it)" state={state} required />}
-        </ActionForm>
+          action={pinPostAction}
+          hidden={{ postId: post.id, pinned: String(!post.pinned) }}
+          submitLabel={post.pinned ? "Unpin" : "Pin to top"}
+          pendingLabel={post.pinned ? "Unpinning…" : "Pinning…"}
+          label={`${post.pinned ? "Unpin" : "Pin"} ${what}`}
+          onDone={onDone}
+        />
       )}
-      {open === "move" && debate && (
+      {/* The reason the readers will see is the confirmation: hiding needs one. */}
+      <ActionForm
+        action={hidePostAction}
+        hidden={{ postId: post.id }}
+        submitLabel="Hide post"
+        pendingLabel="Hiding…"
+        label={`Hide ${what}`}
+        danger
+        onDone={onDone}
+      >
+        {(state) => (
+          <SmallField name="reason" label="Reason (readers see it)" state={state} required width="w-56 max-w-full" />
+        )}
+      </ActionForm>
+      {debate && (
         <ActionForm
           action={movePostAction}
           hidden={{ postId: post.id }}
           submitLabel="Move"
           pendingLabel="Moving…"
-          label="Move post"
-          className="mt-2"
-          onDone={() => setOpen(null)}
+          label={`Move ${what} to…`}
+          onDone={onDone}
         >
           {(state) => (
             <>
-              <span className="flex flex-col">
+              <span className="flex max-w-full flex-col">
                 <label className="text-xs font-medium">
                   Move with its replies to
                   <select
                     name="toSubheadingId"
                     defaultValue={post.parentId ? post.subheadingId : ""}
-                    className="mt-0.5 block w-72 rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950"
+                    className="mt-0.5 block w-72 max-w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950"
                   >
                     {!post.parentId && <option value="">Choose a subheading…</option>}
                     {debate.subheadings.map((s) => (
@@ -152,11 +142,55 @@ export function ModeratorTools({ post }: Props) {
                   </span>
                 )}
               </span>
-              <SmallField name="reason" label="Reason (optional)" state={state} />
+              <SmallField name="reason" label="Reason (optional)" state={state} width="w-56 max-w-full" />
             </>
           )}
         </ActionForm>
       )}
-    </div>
+    </>
+  );
+}
+
+function HiddenTools({ postId, what }: { postId: string; what: string }) {
+  const [hidden, setHidden] = useState<HiddenPost | null>(null);
+  const [hiddenError, setHiddenError] = useState<string | null>(null);
+  const [loading, startLoading] = useTransition();
+  return (
+    <>
+      <button
+        type="button"
+        className={menuButton}
+        disabled={loading}
+        onClick={() =>
+          startLoading(async () => {
+            const result = await fetchJson<HiddenPost>(hiddenPostApi(postId));
+            setHidden(result.ok ? result.data : null);
+            setHiddenError(result.ok ? null : result.error);
+          })
+        }
+      >
+        {loading ? "Loading…" : "Show hidden content"}
+      </button>
+      {hiddenError && <p className="text-red-700 dark:text-red-400">{hiddenError}</p>}
+      {hidden && (
+        <div className="rounded border border-dashed border-violet-300 p-2 dark:border-violet-800">
+          <p className="text-xs text-violet-800 dark:text-violet-300">
+            Hidden from readers; shown to you as a moderator.
+          </p>
+          {hidden.title && <p className="font-semibold">{hidden.title}</p>}
+          <div
+            className="prose prose-stone max-w-none break-words font-serif dark:prose-invert"
+            dangerouslySetInnerHTML={{ __html: hidden.html }}
+          />
+        </div>
+      )}
+      <ActionForm
+        action={restorePostAction}
+        hidden={{ postId }}
+        submitLabel="Restore post"
+        pendingLabel="Restoring…"
+        label={`Restore ${what}`}
+      />
+    </>
   );
 }

@@ -1,17 +1,58 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { searchPath } from "@/lib/paths";
+import { SearchIcon } from "./icons";
+import { useDismiss } from "./use-dismiss";
 
 /**
- * The site-wide search box in the header: a plain GET form to /search, so it works before (and
- * without) JavaScript and is the same for everyone (part of the cached shell).
+ * The site-wide search in the header: a plain GET form to /search (the same for everyone, part of
+ * the cached shell). From the sm breakpoint on it is a compact field; on a phone, an icon button
+ * that opens the field in a row under the header (Escape or a click outside closes it again).
  */
-export function SearchBox({ className = "" }: { className?: string }) {
+export function SearchBox() {
+  const [open, setOpen] = useState(false);
+  const formId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const close = useCallback(() => {
+    if (rootRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
+    setOpen(false);
+  }, []);
+  useDismiss(open, close, rootRef);
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
+  }, [open]);
+
   return (
-    <form role="search" aria-label="Search the debates" action={searchPath()} method="get" className={className}>
-      <div className="flex">
+    <div ref={rootRef} className="sm:w-56 md:w-64">
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={formId}
+        aria-label="Search"
+        title="Search"
+        onClick={() => setOpen((o) => !o)}
+        className="flex h-8 w-8 items-center justify-center rounded text-stone-700 hover:bg-stone-100 sm:hidden dark:text-stone-200 dark:hover:bg-stone-800"
+      >
+        <SearchIcon className="h-5 w-5" />
+      </button>
+      <form
+        id={formId}
+        role="search"
+        aria-label="Search the debates"
+        action={searchPath()}
+        method="get"
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-20 border-b border-stone-200 bg-white px-4 py-2 sm:static sm:flex sm:border-0 sm:bg-transparent sm:p-0 dark:border-stone-800 dark:bg-stone-900 sm:dark:bg-transparent`}
+      >
         <label htmlFor="site-search" className="sr-only">
           Search posts
         </label>
         <input
+          ref={inputRef}
           id="site-search"
           type="search"
           name="q"
@@ -23,16 +64,10 @@ export function SearchBox({ className = "" }: { className?: string }) {
           type="submit"
           className="rounded-r-md border border-l-0 border-stone-300 bg-stone-100 px-2.5 text-stone-700 hover:bg-stone-200 focus:outline-none focus:ring-2 focus:ring-amber-600/40 dark:border-stone-700 dark:bg-stone-800 dark:text-stone-200 dark:hover:bg-stone-700"
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4">
-            <path
-              fillRule="evenodd"
-              d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.45 4.39l3.58 3.58a.75.75 0 1 1-1.06 1.06l-3.58-3.58A7 7 0 0 1 2 9Z"
-              clipRule="evenodd"
-            />
-          </svg>
+          <SearchIcon className="h-4 w-4" />
           <span className="sr-only">Submit search</span>
         </button>
-      </div>
-    </form>
+      </form>
+    </div>
   );
 }

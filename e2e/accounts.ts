@@ -17,10 +17,23 @@ export async function fromAddressOfItsOwn(page: Page) {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.${18 + (octet() % 2)}.${octet()}.${octet()}` });
 }
 
+/**
+ * "Sign in" or "Sign up" in the header: inline on a wide screen; on a phone, inside the menu
+ * button (components/account-menu.tsx), which this opens first.
+ */
+export async function headerLink(page: Page, name: "Sign in" | "Sign up") {
+  const account = page.getByRole("navigation", { name: "Account" });
+  const link = account.getByRole("link", { name, exact: true });
+  const menu = account.getByRole("button", { name: "Menu", exact: true });
+  await expect(link.or(menu).first()).toBeVisible();
+  if (!(await link.isVisible())) await menu.click();
+  return link;
+}
+
 export async function signUp(page: Page, member: ReturnType<typeof newMember>, from = "/") {
   await fromAddressOfItsOwn(page);
   await page.goto(from);
-  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign up" }).click();
+  await (await headerLink(page, "Sign up")).click();
   await page.getByLabel("Display name").fill(member.name);
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
@@ -29,7 +42,7 @@ export async function signUp(page: Page, member: ReturnType<typeof newMember>, f
 }
 
 export async function signIn(page: Page, member: { email: string; password: string }) {
-  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" }).click();
+  await (await headerLink(page, "Sign in")).click();
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -38,5 +51,5 @@ export async function signIn(page: Page, member: { email: string; password: stri
 export async function signOut(page: Page, member: { name: string }) {
   await page.getByRole("button", { name: `Account menu for ${member.name}` }).click();
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(await headerLink(page, "Sign in")).toBeVisible();
 }

@@ -168,7 +168,7 @@ test("[notifications] an @mention and a quote in one post notify once; a moderat
     .getByRole("article")
     .filter({ hasText: "Markets are not the enemy." })
     .getByRole("group", { name: "Moderator tools" });
-  await tools.getByRole("button", { name: "Hide", exact: true }).click();
+  await tools.getByRole("button", { name: "Moderate", exact: true }).click();
   await tools.getByLabel("Reason (readers see it)").fill("Off topic for this debate");
   await tools.getByRole("button", { name: "Hide post" }).click();
   await expect(mod.getByText("Off topic for this debate").first()).toBeVisible();

@@ -108,11 +108,15 @@ describe("permissions", () => {
     const until = new Date("2026-11-22T12:00:00Z");
     expect(restrictionOf({ bannedAt: null, suspendedUntil: null, suspendReason: null }, now)).toBeNull();
     expect(restrictionOf({ bannedAt: null, suspendedUntil: until, suspendReason: "rude" }, now)).toBe(
-      `Your account is suspended until ${until.toUTCString()}: rude`,
+      "You are suspended until 22 November 2026, 12:00 UTC: rude.",
     );
     expect(restrictionOf({ bannedAt: null, suspendedUntil: until, suspendReason: null }, until)).toBeNull();
     expect(restrictionOf({ bannedAt: now, suspendedUntil: null, suspendReason: "spam" }, now)).toBe(
-      "Your account is banned: spam",
+      "You are banned: spam.",
     );
+    expect(restrictionOf({ bannedAt: now, suspendedUntil: null, suspendReason: "Spam, again!" }, now)).toBe(
+      "You are banned: Spam, again!",
+    );
+    expect(restrictionOf({ bannedAt: now, suspendedUntil: null, suspendReason: null }, now)).toBe("You are banned.");
   });
 });

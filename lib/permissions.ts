@@ -3,6 +3,7 @@
 // what to offer, so the two never disagree. Each rule returns null when the viewer may, and
 // otherwise why not, in words for them.
 import type { Role } from "@/generated/prisma/enums";
+import { formatUtc } from "./time-format";
 
 /** Who is asking: null when signed out. `restriction` says why they may not write now (suspension, ban). */
 export type Viewer = { id: string; role: Role; restriction: string | null } | null;
@@ -23,12 +24,18 @@ export function restrictionOf(
   user: { bannedAt: Date | null; suspendedUntil: Date | null; suspendReason: string | null },
   now = new Date(),
 ): string | null {
-  const why = user.suspendReason ? `: ${user.suspendReason}` : ".";
-  if (user.bannedAt) return `Your account is banned${why}`;
+  if (user.bannedAt) return `You are banned${because(user.suspendReason)}`;
   if (user.suspendedUntil && user.suspendedUntil > now) {
-    return `Your account is suspended until ${user.suspendedUntil.toUTCString()}${why}`;
+    return `You are suspended until ${formatUtc(user.suspendedUntil)}${because(user.suspendReason)}`;
   }
   return null;
+}
+
+/** ": <reason>." as the end of a sentence (no second full stop when the reason has one), or ".". */
+export function because(reason: string | null): string {
+  const said = reason?.trim();
+  if (!said) return ".";
+  return /[.!?…]$/.test(said) ? `: ${said}` : `: ${said}.`;
 }
 
 /** Posting, replying, editing and reporting: signed in and not suspended or banned. */

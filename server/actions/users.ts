@@ -1,11 +1,12 @@
 "use server";
 
 import { banSchema, liftSchema, roleSchema, suspendSchema } from "@/lib/schemas/moderation";
+import { formatUtc } from "@/lib/time-format";
 import { action } from "../http/action";
 import { banUser, liftRestrictions, setRole, suspendUser } from "../moderation/users";
 
 export const suspendUserAction = action(suspendSchema, suspendUser, ({ until }) => ({
-  message: `Suspended until ${until.toUTCString()}.`,
+  message: `Suspended until ${formatUtc(until)}.`,
 }));
 
 export const banUserAction = action(banSchema, banUser, "Banned.");

@@ -1,7 +1,9 @@
 import "server-only";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { postPath } from "@/lib/paths";
+import { because } from "@/lib/permissions";
 import { excerptFromHtml } from "@/lib/text";
+import { formatUtc } from "@/lib/time-format";
 import { db } from "../db";
 import { parseSuspensionDetail } from "./moderation-recipients";
 
@@ -143,11 +145,11 @@ export function describeNotification({
       return detail ? `Your post was moved to “${detail}”` : "Your post was moved.";
     case "suspended": {
       const { until, reason } = parseSuspensionDetail(detail);
-      const when = until ? ` until ${until.toUTCString()}` : "";
-      return `A moderator suspended your account${when}${reason ? `: ${reason}` : "."}`;
+      const when = until ? ` until ${formatUtc(until)}` : "";
+      return `A moderator suspended your account${when}${because(reason)}`;
     }
     case "banned":
-      return `A moderator banned your account${why}`;
+      return `A moderator banned your account${because(detail)}`;
     default:
       return "Something happened.";
   }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { nameKey } from "@/lib/name-key";
+import { formatUtc } from "@/lib/time-format";
 import { createDebate, createMember } from "@/test/factories";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
@@ -232,10 +233,10 @@ describe("moderators' actions", () => {
 
     const [suspension] = (await listNotifications(ana.id, null)).items;
     expect(suspension!.sentence).toBe(
-      `A moderator suspended your account until ${suspended.until.toUTCString()}: Insults`,
+      `A moderator suspended your account until ${formatUtc(suspended.until)}: Insults.`,
     );
     expect((await listNotifications(ben.id, null)).items.map((i) => i.sentence)).toEqual([
-      "A moderator banned your account: Spam account",
+      "A moderator banned your account: Spam account.",
     ]);
     expect(await notificationsOf(mod.id)).toEqual([]);
   });

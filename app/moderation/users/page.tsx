@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { PostDate } from "@/components/post-date";
-import { isStaff, restrictionOf, restrictRefusal, roleRefusal } from "@/lib/permissions";
+import { LocalTime, PostDate } from "@/components/post-date";
+import { because, isStaff, restrictionOf, restrictRefusal, roleRefusal } from "@/lib/permissions";
 import { membersPath } from "@/lib/paths";
 import { getCurrentUser, viewerOf } from "@/server/auth/session";
 import { listUsers } from "@/server/moderation/users";
@@ -61,7 +61,14 @@ async function Users({ searchParams }: Pick<PageProps<"/moderation/users">, "sea
                 </p>
                 {restriction && (
                   <p className="mt-1 text-sm text-red-800 dark:text-red-300">
-                    {restriction.replace("Your account is", "Account")}
+                    {u.bannedAt ? (
+                      "Banned"
+                    ) : (
+                      <>
+                        Suspended until <LocalTime date={u.suspendedUntil!} absolute />
+                      </>
+                    )}
+                    {because(u.suspendReason)}
                   </p>
                 )}
                 {(canRestrict || canSetRole) && (

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, SmallField } from "@/components/action-form";
+import { ConfirmAction } from "@/components/confirm-action";
 import { banUserAction, liftRestrictionsAction, setRoleAction, suspendUserAction } from "@/server/actions/users";
 
 type Props = {
@@ -31,20 +32,28 @@ export function UserControls({ userId, name, role, restricted, canRestrict, canS
               {(state) => (
                 <>
                   <SmallField name="hours" type="number" label="Hours" state={state} defaultValue="24" width="w-24" />
-                  <SmallField name="reason" label="Reason (they see it)" state={state} required />
+                  <SmallField name="reason" label="Reason (they see it)" state={state} required width="w-60" />
                 </>
               )}
             </ActionForm>
-            <ActionForm
+            <ConfirmAction
               action={banUserAction}
               hidden={{ userId }}
-              submitLabel="Ban"
+              trigger="Ban…"
+              question={
+                <>
+                  Ban {name}? They can still read, but can no longer post, reply, edit or report until a moderator lifts
+                  the ban.
+                </>
+              }
+              confirmLabel={`Yes, ban ${name}`}
               pendingLabel="Banning…"
               label={`Ban ${name}`}
-              danger
             >
-              {(state) => <SmallField name="reason" label="Reason (they see it)" state={state} required />}
-            </ActionForm>
+              {(state) => (
+                <SmallField name="reason" label="Reason (they see it)" state={state} required width="w-60 max-w-full" />
+              )}
+            </ConfirmAction>
             {restricted && (
               <ActionForm
                 action={liftRestrictionsAction}

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, SmallField } from "@/components/action-form";
+import { ConfirmAction } from "@/components/confirm-action";
 import {
   addSubheadingAction,
   archiveSubheadingAction,
@@ -28,7 +29,7 @@ export function SubheadingControls({
         label={`Rename ${subheading.title}`}
       >
         {(state) => (
-          <SmallField name="title" label="Title" state={state} defaultValue={subheading.title} width="w-96" />
+          <SmallField name="title" label="Title" state={state} defaultValue={subheading.title} width="w-60 sm:w-96" />
         )}
       </ActionForm>
       <div className="flex flex-wrap gap-2">
@@ -50,14 +51,30 @@ export function SubheadingControls({
             label={`Move ${subheading.title} down`}
           />
         )}
-        <ActionForm
-          action={archiveSubheadingAction}
-          hidden={{ ...hidden, archived: String(!subheading.archived) }}
-          submitLabel={subheading.archived ? "Restore" : "Archive"}
-          pendingLabel="Saving…"
-          label={`${subheading.archived ? "Restore" : "Archive"} ${subheading.title}`}
-          danger={!subheading.archived}
-        />
+        {subheading.archived ? (
+          <ActionForm
+            action={archiveSubheadingAction}
+            hidden={{ ...hidden, archived: "false" }}
+            submitLabel="Restore"
+            pendingLabel="Saving…"
+            label={`Restore ${subheading.title}`}
+          />
+        ) : (
+          <ConfirmAction
+            action={archiveSubheadingAction}
+            hidden={{ ...hidden, archived: "true" }}
+            trigger="Archive"
+            question={
+              <>
+                Archive “{subheading.title}”? It leaves the debate page and its outline, and nothing more can be posted
+                under it; its posts stay readable at their links, and you can restore it here.
+              </>
+            }
+            confirmLabel="Yes, archive"
+            pendingLabel="Archiving…"
+            label={`Archive ${subheading.title}`}
+          />
+        )}
       </div>
     </div>
   );
@@ -75,8 +92,8 @@ export function AddSubheadingForm({ debateId }: { debateId: string }) {
     >
       {(state) => (
         <>
-          <SmallField name="title" label="Title" state={state} width="w-96" required />
-          <SmallField name="description" label="Description (optional)" state={state} width="w-96" />
+          <SmallField name="title" label="Title" state={state} width="w-60 sm:w-96" required />
+          <SmallField name="description" label="Description (optional)" state={state} width="w-60 sm:w-96" />
         </>
       )}
     </ActionForm>

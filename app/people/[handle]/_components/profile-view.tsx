@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AuthorBadges } from "@/components/author-name";
-import { formatDate, PostDate } from "@/components/post-date";
+import { LocalTime, PostDate } from "@/components/post-date";
 import { RichText } from "@/components/rich-text";
 import { decodeCursor } from "@/lib/cursor";
 import { isValidHandle, normalizeHandle } from "@/lib/handle";
@@ -37,7 +37,7 @@ export async function ProfileView({ handle, cursor }: { handle: string; cursor: 
             <span>from the archived debate: this author has no account here</span>
           ) : (
             <span>
-              joined <time dateTime={person.joinedAt.toISOString()}>{formatDate(person.joinedAt)}</time>
+              joined <LocalTime date={person.joinedAt} />
             </span>
           )}
         </p>

@@ -1,0 +1,99 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useDismiss } from "@/components/use-dismiss";
+import { homePath, moderationLogPath } from "@/lib/paths";
+
+/** A menu item's look (links and buttons alike). */
+export const item = "block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800";
+
+/** The site's own links: in the menu on narrow screens, inline in the header from md on. Hidden until the
+ * menu opens, so Next prefetches them only then (a link out of view is not prefetched). */
+export function SiteLinks() {
+  return (
+    <ul aria-label="Site" className="mb-2 border-b border-stone-200 pb-2 dark:border-stone-700 md:hidden">
+      <li>
+        <Link href={homePath()} className={item}>
+          Debates
+        </Link>
+      </li>
+      <li>
+        <Link href={moderationLogPath()} className={item}>
+          Moderation log
+        </Link>
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * A disclosure menu: the button says whether it is open and what it controls; opening moves focus
+ * to the first thing shown inside; Escape, a click outside, tabbing away or following a link closes
+ * it, and Escape gives focus back to the button.
+ */
+export function Menu({
+  label,
+  button,
+  className = "",
+  children,
+}: {
+  label: string;
+  button: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  const close = useCallback(() => {
+    // Focus goes back to the button only when it was inside the menu (not when a click outside
+    // has just put it somewhere else).
+    if (rootRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
+    setOpen(false);
+  }, []);
+  useDismiss(open, close, rootRef);
+
+  useEffect(() => {
+    if (!open) return;
+    const focusable = panelRef.current?.querySelectorAll<HTMLElement>("a[href], button:not([disabled])") ?? [];
+    // The first one shown at this width (some links are inline in the header on wider screens).
+    [...focusable].find((el) => el.getClientRects().length > 0)?.focus();
+  }, [open]);
+
+  return (
+    <div
+      ref={rootRef}
+      className={`relative text-sm ${className}`}
+      onBlur={(e) => {
+        if (open && e.relatedTarget instanceof Node && !rootRef.current?.contains(e.relatedTarget)) setOpen(false);
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={label}
+        title={label}
+        onClick={() => setOpen((o) => !o)}
+        className="flex h-8 min-w-8 items-center justify-center gap-1 rounded px-1.5 text-stone-700 hover:bg-stone-100 dark:text-stone-200 dark:hover:bg-stone-800"
+      >
+        {button}
+      </button>
+      <div
+        ref={panelRef}
+        id={menuId}
+        hidden={!open}
+        // A link followed inside the menu closes it.
+        onClick={(e) => e.target instanceof Element && e.target.closest("a[href]") && setOpen(false)}
+        className="absolute right-0 z-30 mt-1 w-64 max-w-[calc(100vw-1rem)] rounded-md border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-700 dark:bg-stone-900"
+      >
+        {children}
+      </div>
+    </div>
+  );
+}
