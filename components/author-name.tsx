@@ -18,8 +18,11 @@ export function AuthorName({ author }: { author: AuthorView }) {
   return (
     <span className="font-medium">
       {author.handle ? (
+        // Not prefetched: names are on every post, and prefetching each profile on sight would
+        // download the profile page's JavaScript and data on every first visit.
         <Link
           href={personPath(author.handle)}
+          prefetch={false}
           className="underline decoration-stone-300 underline-offset-2 hover:decoration-current dark:decoration-stone-600"
         >
           {author.name}

@@ -1,100 +1,22 @@
 "use client";
 
-import Link from "next/link";
-import { useSession } from "next-auth/react";
-import { useCallback, useEffect, useState } from "react";
-import { useLiveEvents } from "@/components/live/use-live-events";
-import { fetchJson } from "@/lib/fetch-json";
-import { notificationCountApi, notificationsPath } from "@/lib/paths";
+import dynamic from "next/dynamic";
+import { useSession } from "@/components/session";
 
 /** Sent on `window` by what marks notifications read on this page, so the bell counts again at once. */
 export const NOTIFICATIONS_CHANGED = "debate-commons:notifications-changed";
-/** Besides live events and window focus: a slow poll, in case the live stream is down. */
-const POLL_MS = 30_000;
 
-/**
- * The header's bell: a link to /notifications with the unread count, for signed-in members only.
- * The count comes from a small per-user route (pages stay cached and the same for everyone), and
- * is asked again when the live stream says the member has news, when the window regains focus,
- * when this page marked some read, and every 30 seconds while the page is visible.
- */
+// The bell's count, live updates and polling are loaded only once the session says a member is
+// signed in: a reader, who has no bell, never downloads them. Until then, a box of the bell's size
+// keeps the header from moving.
+const LiveNotificationBell = dynamic(() => import("./notification-bell-live").then((m) => m.LiveNotificationBell), {
+  ssr: false,
+  loading: () => <span aria-hidden="true" className="inline-block h-8 w-8" />,
+});
+
+/** The header's bell: a link to /notifications with the unread count, for signed-in members only. */
 export function NotificationBell() {
   const { data: session, status } = useSession();
-  const [unread, setUnread] = useState<number | null>(null);
-  const signedIn = status === "authenticated";
-  const userId = session?.user?.id;
-
-  const refresh = useCallback(() => {
-    void fetchJson<{ unread: number }>(notificationCountApi(), { cache: "no-store" }).then((result) => {
-      if (result.ok) setUnread(result.data.unread);
-    });
-  }, []);
-
-  useEffect(() => {
-    if (!signedIn) return;
-    refresh();
-    const onFocus = () => refresh();
-    const onVisible = () => document.visibilityState === "visible" && refresh();
-    window.addEventListener("focus", onFocus);
-    window.addEventListener(NOTIFICATIONS_CHANGED, onFocus);
-    document.addEventListener("visibilitychange", onVisible);
-    const poll = setInterval(() => document.visibilityState === "visible" && refresh(), POLL_MS);
-    return () => {
-      window.removeEventListener("focus", onFocus);
-      window.removeEventListener(NOTIFICATIONS_CHANGED, onFocus);
-      document.removeEventListener("visibilitychange", onVisible);
-      clearInterval(poll);
-    };
-  }, [signedIn, refresh]);
-
-  if (!signedIn) return null;
-  const count = unread ?? 0;
-  const shown = count > 99 ? "99+" : String(count);
-  const label = count === 0 ? "Notifications, none unread" : `${shown} unread notification${count === 1 ? "" : "s"}`;
-  return (
-    <>
-      {userId && <MemberNews userId={userId} onNews={refresh} />}
-      <Link
-        href={notificationsPath()}
-        aria-label={label}
-        title={label}
-        className="relative inline-flex h-8 w-8 items-center justify-center rounded text-stone-700 hover:bg-stone-100 dark:text-stone-200 dark:hover:bg-stone-800"
-      >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="h-5 w-5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-        >
-          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinejoin="round" />
-          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" />
-        </svg>
-        {count > 0 && (
-          <span
-            aria-hidden="true"
-            className="absolute -right-1 -top-1 min-w-[1.25rem] rounded-full bg-amber-700 px-1 text-center text-xs font-semibold leading-5 text-white dark:bg-amber-500 dark:text-stone-950"
-          >
-            {shown}
-          </span>
-        )}
-      </Link>
-    </>
-  );
-}
-
-/**
- * Listens for the member's own news on the page's live stream, only while signed in (the stream
- * adds the member's `user:` topic by itself, from the session: no topic to ask for here).
- */
-function MemberNews({ userId, onNews }: { userId: string; onNews: () => void }) {
-  useLiveEvents(
-    [],
-    (event) => {
-      if (event.type === "notification" && event.userId === userId) onNews();
-    },
-    onNews, // events may have been missed: count again
-  );
-  return null;
+  if (status !== "authenticated") return null;
+  return <LiveNotificationBell userId={session.user.id} />;
 }

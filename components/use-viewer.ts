@@ -1,7 +1,7 @@
 "use client";
 
-import { useSession } from "next-auth/react";
 import type { Viewer } from "@/lib/permissions";
+import { useSession } from "./session";
 
 /** Who is signed in, as lib/permissions.ts sees them; `loading` until the session is known. */
 export function useViewer(): { viewer: Viewer; loading: boolean } {

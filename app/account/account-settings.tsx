@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/session";
 import { useActionState, useState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/field";
 import type { ActionState } from "@/lib/action-state";
 import { initialActionState } from "@/lib/action-state";
-import { PASSWORD_MIN } from "@/lib/schemas/account";
+import { PASSWORD_MIN } from "@/lib/limits";
 import { changePasswordAction } from "@/server/actions/account";
 import { accountPath, signInPath } from "@/lib/paths";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/session";
 import { useEffect, useState, useTransition } from "react";
 import { initialActionState, unreachable } from "@/lib/action-state";
 import { fetchJson } from "@/lib/fetch-json";

@@ -9,7 +9,7 @@ import type { ActionState } from "@/lib/action-state";
 import { initialActionState, unreachable } from "@/lib/action-state";
 import { normalizeHandle } from "@/lib/handle";
 import { personPath } from "@/lib/paths";
-import { BIO_MAX } from "@/lib/schemas/account";
+import { BIO_MAX } from "@/lib/limits";
 import { updateProfileAction } from "@/server/actions/profile";
 
 type Values = { name: string; handle: string; bio: string };

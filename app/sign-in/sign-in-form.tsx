@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { getProviders, signIn } from "next-auth/react";
+import { refreshSession } from "@/components/session";
 import { useEffect, useState, useTransition } from "react";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/field";
 import { safeCallbackPath } from "@/lib/safe-redirect";
@@ -35,6 +36,7 @@ export function SignInForm() {
         setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
         return;
       }
+      await refreshSession();
       router.push(callbackUrl);
       router.refresh();
     });

@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { refreshSession } from "@/components/session";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/field";
 import { HandleInput } from "@/components/handle-input";
 import { handleFromName } from "@/lib/handle";
 import { initialActionState } from "@/lib/action-state";
-import { HONEYPOT_FIELD, PASSWORD_MIN } from "@/lib/schemas/account";
+import { HONEYPOT_FIELD, PASSWORD_MIN } from "@/lib/limits";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signUpAction } from "@/server/actions/account";
 import { signInPath } from "@/lib/paths";
@@ -38,6 +39,7 @@ export function SignUpForm() {
         );
         return;
       }
+      void refreshSession();
       router.push(callbackUrl);
       router.refresh();
     });

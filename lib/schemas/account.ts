@@ -2,9 +2,9 @@ import { DISPLAY_NAME_MAX, displayNameRefusal, normalizeDisplayName } from "../d
 import { handleRefusal, normalizeHandle } from "../handle";
 import { markdownRefusal } from "../markdown";
 import { z } from "./zod";
+import { BIO_MAX, HONEYPOT_FIELD, PASSWORD_MAX, PASSWORD_MIN } from "../limits";
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
+export { BIO_MAX, HONEYPOT_FIELD, PASSWORD_MAX, PASSWORD_MIN };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -64,13 +64,7 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-/**
- * The sign-up form's honeypot: a field people never see (hidden, aria-hidden, out of the tab order,
- * no autofill) that form-filling scripts fill. Its name is one they fill and browsers do not.
- */
-export const HONEYPOT_FIELD = "website";
-
-/** What the sign-up form sends: the account's fields and the honeypot (true when it was filled). */
+/** What the sign-up form sends (HONEYPOT_FIELD: see lib/limits.ts): the account's fields and the honeypot (true when it was filled). */
 export const signUpFormSchema = signUpSchema.extend({
   [HONEYPOT_FIELD]: z
     .string()
@@ -93,8 +87,6 @@ export const changePasswordSchema = z.object({
     .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
-
-export const BIO_MAX = 500;
 
 /** The account page's "Your profile": display name, handle and bio (Markdown; empty removes it). */
 export const updateProfileSchema = z.object({

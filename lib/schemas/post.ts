@@ -1,8 +1,8 @@
 import { z } from "./zod";
 import { markdownRefusal } from "../markdown";
+import { BODY_MAX, TITLE_MAX } from "../limits";
 
-export const BODY_MAX = 20_000;
-export const TITLE_MAX = 200;
+export { BODY_MAX, TITLE_MAX };
 
 const id = z.string().trim().min(1).max(64);
 const optionalId = z

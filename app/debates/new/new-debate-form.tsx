@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/session";
 import { useActionState, useState } from "react";
 import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "@/components/field";
+import { ArrowDownIcon, ArrowUpIcon, CloseIcon } from "@/components/icons";
 import type { ActionState } from "@/lib/action-state";
 import { initialActionState, unreachable } from "@/lib/action-state";
 import { isStaff } from "@/lib/permissions";
@@ -92,7 +93,7 @@ export function NewDebateForm() {
                 onClick={() => move(index, -1)}
                 aria-label={`Move subheading ${index + 1} up`}
               >
-                ↑
+                <ArrowUpIcon />
               </button>
               <button
                 type="button"
@@ -101,7 +102,7 @@ export function NewDebateForm() {
                 onClick={() => move(index, 1)}
                 aria-label={`Move subheading ${index + 1} down`}
               >
-                ↓
+                <ArrowDownIcon />
               </button>
               <button
                 type="button"
@@ -110,7 +111,7 @@ export function NewDebateForm() {
                 onClick={() => setSubheadings((list) => list.filter((x) => x.key !== s.key))}
                 aria-label={`Remove subheading ${index + 1}`}
               >
-                ✕
+                <CloseIcon />
               </button>
             </li>
           ))}

@@ -45,7 +45,7 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
         </p>
       ) : (
         <ol className="mt-6 space-y-6">
-          {queue.map(({ post, reports }) => (
+          {queue.map(({ post, reports }, index) => (
             <li key={post.id}>
               <article
                 aria-label={`Reports on a post by ${post.author?.name ?? "an unknown author"}`}
@@ -106,7 +106,12 @@ async function Queue({ searchParams }: Pick<PageProps<"/moderation/reports">, "s
                   ))}
                 </ul>
                 {status === "open" && (
-                  <ReportDecisions postId={post.id} authorId={post.author?.id ?? null} hidden={!!post.hiddenAt} />
+                  <ReportDecisions
+                    postId={post.id}
+                    authorId={post.author?.id ?? null}
+                    hidden={!!post.hiddenAt}
+                    name={`post ${index + 1}, by ${post.author?.name ?? "an unknown author"}`}
+                  />
                 )}
               </article>
             </li>

@@ -9,10 +9,13 @@ export function ReportDecisions({
   postId,
   authorId,
   hidden,
+  name,
 }: {
   postId: string;
   authorId: string | null;
   hidden: boolean;
+  /** Which post of the queue, as its forms' names say it ("post 2, by …"): each landmark's name is unique. */
+  name: string;
 }) {
   return (
     <div className="mt-4 space-y-3 border-t border-stone-200 pt-3 dark:border-stone-800">
@@ -22,7 +25,7 @@ export function ReportDecisions({
           hidden={{ postId }}
           submitLabel="Hide post"
           pendingLabel="Hiding…"
-          label="Hide post"
+          label={`Hide ${name}`}
           danger
         >
           {(state) => <SmallField name="reason" label="Reason (readers see it)" state={state} required />}
@@ -33,7 +36,7 @@ export function ReportDecisions({
         hidden={{ postId }}
         submitLabel="Dismiss reports"
         pendingLabel="Dismissing…"
-        label="Dismiss reports"
+        label={`Dismiss the reports on ${name}`}
       >
         {(state) => <SmallField name="reason" label="Note (optional)" state={state} />}
       </ActionForm>
@@ -43,7 +46,7 @@ export function ReportDecisions({
           hidden={{ userId: authorId, reportPostId: postId }}
           submitLabel="Suspend author"
           pendingLabel="Suspending…"
-          label="Suspend author"
+          label={`Suspend the author of ${name}`}
           danger
         >
           {(state) => (
