@@ -10,6 +10,12 @@ export const catchUpPath = (debateSlug: string, cursor?: string | null) =>
 /** A subheading's first page of contributions, or the page after `cursor`. */
 export const subheadingPath = (debateSlug: string, subheadingSlug: string, cursor?: string | null) =>
   `/debates/${debateSlug}/${subheadingSlug}${cursor ? `/after/${cursor}` : ""}`;
+/**
+ * A subheading's first page under an explicit order ("oldest" too: a member who picks it is not
+ * moved to their saved order). Later pages of every order: subheadingPath's cursor, which carries the sort.
+ */
+export const sortedSubheadingPath = (debateSlug: string, subheadingSlug: string, sort: string) =>
+  `/debates/${debateSlug}/${subheadingSlug}/sort/${sort}`;
 /** The post's permalink: it in context, scrolled to. */
 export const postPath = (debateSlug: string, postId: string) =>
   `/debates/${debateSlug}/posts/${postId}#${postAnchor(postId)}`;
@@ -72,6 +78,7 @@ export const membersPath = () => "/moderation/users";
 // JSON endpoints the browser calls.
 export const debateViewsApi = (debateSlug: string) => `/api/debates/${encodeURIComponent(debateSlug)}/views`;
 export const postSourceApi = (postId: string) => `/api/posts/${encodeURIComponent(postId)}/source`;
+export const reportedApi = (postIds: string[]) => `/api/me/reported?posts=${postIds.map(encodeURIComponent).join(",")}`;
 export const hiddenPostApi = (postId: string) => `/api/posts/${encodeURIComponent(postId)}/hidden`;
 export const previewApi = () => "/api/preview";
 export const notificationCountApi = () => "/api/me/notifications/count";
@@ -83,6 +90,8 @@ export const unreadApi = (about?: { debate: string } | { subheading: string }) =
   about
     ? `/api/me/unread?${"debate" in about ? `debate=${encodeURIComponent(about.debate)}` : `subheading=${encodeURIComponent(about.subheading)}`}`
     : "/api/me/unread";
+/** GET: the signed-in member's saved order for subheadings. */
+export const postSortApi = () => "/api/me/post-sort";
 /** POST: mark a subheading read up to a time. */
 export const readMarkApi = () => "/api/me/read";
 /** The live event stream on these topics, resuming after the event `since` when given. */

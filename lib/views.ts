@@ -1,6 +1,7 @@
 // The shapes the server hands to pages and components. Built in server/ with `select`, never
 // whole rows; content that the viewer may not see is already removed.
 import type { Role } from "@/generated/prisma/enums";
+import type { PostSort } from "./post-sort";
 
 /**
  * Who wrote something: `role` puts a badge by a moderator's or an admin's name, and `handle` makes
@@ -26,6 +27,22 @@ export type PostView = {
   pinned: boolean;
   state: "visible" | "hidden" | "deleted";
   hiddenReason: string | null;
+  /** Set when a moderator moved the post here: the subheading it came from (its note), and when. */
+  movedFromSubheadingId?: string | null;
+  movedAt?: Date | null;
+};
+
+/** A post a moderator moved out of a place, as its old place notes it ("a reply was moved to …"). */
+export type MovedAwayView = {
+  id: string;
+  postId: string;
+  /** The post it answered there; null when it was a contribution of the subheading. */
+  fromParentId: string | null;
+  toSubheadingId: string;
+  /** Null when the destination is gone; its slug is null when archived (no link). */
+  toTitle: string | null;
+  toSlug: string | null;
+  movedAt: Date;
 };
 
 export type ThreadNode = PostView & { replies: ThreadNode[] };
@@ -75,6 +92,25 @@ export type DebateHeader = {
   slowModeSeconds: number;
 };
 
+/**
+ * One line of the debate page's overview of a subheading: a visible contribution without its body
+ * (server/debates/get-debate-page.ts). `headline` is its title, or else the first words of its
+ * text as plain text, cut short on the server.
+ */
+export type ContributionSummary = {
+  id: string;
+  headline: string;
+  titled: boolean;
+  author: AuthorView;
+  createdAt: Date;
+  dateKnown: boolean;
+  replyCount: number;
+  pinned: boolean;
+};
+
+/** A subheading on the debate page: its summary and a few of its contributions. */
+export type OverviewSection = SubheadingSummary & { contributions: ContributionSummary[] };
+
 /** One page of a subheading's contributions, each with its replies to the display depth. */
 export type ContributionPage = {
   pinned: ThreadNode[];
@@ -92,6 +128,8 @@ export type Preview = { html: string };
 /** GET /api/people: the compose form's @mention suggestions (never an email). */
 export type PersonSuggestion = { handle: string; name: string; role: Role; imported: boolean };
 export type PeopleSuggestions = { people: PersonSuggestion[] };
+/** GET /api/me/post-sort: the member's order for a subheading's contributions. */
+export type PostSortView = { sort: PostSort };
 /** What a JSON route answers when it refuses. */
 export type ApiError = { error: string };
 

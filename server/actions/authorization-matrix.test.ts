@@ -86,6 +86,18 @@ const ROUTES: Record<
         params: Promise.resolve({}),
       }),
   },
+  "GET /api/me/reported": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (w, headers, handler) =>
+      handler(new Request(`http://localhost:3000/api/me/reported?posts=${w.postId}`, { headers }), {
+        params: Promise.resolve({}),
+      }),
+  },
+  "GET /api/me/post-sort": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (_w, headers, handler) =>
+      handler(new Request("http://localhost:3000/api/me/post-sort", { headers }), { params: Promise.resolve({}) }),
+  },
   "GET /api/people": {
     allow: ["member", "author", "suspended", "moderator", "admin"],
     call: (w, headers, handler) =>

@@ -1,12 +1,16 @@
 import "server-only";
 import { authorTags, cacheTags, searchScopeTags } from "@/lib/cache-tags";
+import { decodeContributionCursor } from "@/lib/contribution-cursor";
 import { decodeCursor } from "@/lib/cursor";
+import type { PostSort } from "@/lib/post-sort";
 import type { AuthorView, ThreadNode } from "@/lib/views";
 import type { DbTx } from "../db";
 import { getDebatePage } from "../debates/get-debate-page";
 import { listDebates } from "../debates/list-debates";
 import { listModerationLog } from "../moderation/list-log";
 import { getPostContext } from "../posts/get-post-context";
+import { loadReplyChunk } from "../posts/load-threads";
+import { listMovesFrom } from "../posts/list-moves";
 import {
   getDebateFeed,
   getSubheadingFeed,
@@ -54,27 +58,33 @@ export const readModel = {
     cacheTags.debateList(),
     ...authorTags(debates.map((d) => d.author)),
   ]),
+  // The debate page: its structure, what any of its posts changes (counters, which contributions
+  // head each section, their headlines and reply counts), and the authors it names.
   debatePage: read((tx, slug: string) => getDebatePage(tx, slug)).taggedBy((page) =>
     page
       ? [
           cacheTags.debate(page.debate.id),
           cacheTags.debatePosts(page.debate.id),
-          ...authorTags([
-            page.debate.author,
-            ...threadAuthors(page.sections.flatMap((s) => [...s.pinned, ...s.threads])),
-          ]),
+          ...authorTags([page.debate.author, ...page.sections.flatMap((s) => s.contributions.map((c) => c.author))]),
         ]
       : missing(),
   ),
   subheading: read((tx, debateSlug: string, slug: string) => getSubheading(tx, debateSlug, slug)).taggedBy((header) =>
     header ? [cacheTags.debate(header.debate.id), cacheTags.subheading(header.subheading.id)] : missing(),
   ),
-  contributions: read((tx, subheadingId: string, after: string | null) =>
-    listContributions(tx, subheadingId, decodeCursor(after)),
+  // A page under a sort (lib/post-sort.ts); `after` is a cursor of that sort (lib/contribution-cursor.ts).
+  contributions: read((tx, subheadingId: string, sort: PostSort, after: string | null) =>
+    listContributions(tx, subheadingId, sort, decodeContributionCursor(after)),
   ).taggedBy((page, subheadingId) => [
     cacheTags.subheading(subheadingId),
     ...authorTags(threadAuthors([...page.pinned, ...page.threads])),
   ]),
+  // "Show N more replies": the next replies of a post, each with its first replies (one thread's posts).
+  replyChunk: read((tx, parentId: string, after: string | null, level: number) =>
+    loadReplyChunk(tx, parentId, decodeCursor(after), level),
+  ).taggedBy((chunk) =>
+    chunk ? [cacheTags.thread(chunk.rootId), ...authorTags(threadAuthors(chunk.nodes))] : missing(),
+  ),
   // The permalink shows the debate's lock and subheadings (reply form, move targets): its tag too.
   postContext: read((tx, debateSlug: string, postId: string) => getPostContext(tx, debateSlug, postId)).taggedBy(
     (context) =>
@@ -134,6 +144,13 @@ export const readModel = {
           ...authorTags(page.results.map((r) => r.author)),
         ],
   ),
+  // What moderators moved out of a subheading ("a reply was moved to …"): a move touches the old
+  // place's subheading tag; the destinations' titles are the debate's.
+  movesFrom: read((tx, subheadingId: string) => listMovesFrom(tx, subheadingId)).taggedBy((result, subheadingId) => [
+    cacheTags.subheading(subheadingId),
+    // (result is null when the tag-coverage test asks what a read that did not exist was tagged with.)
+    ...(result?.debateId ? [cacheTags.debate(result.debateId)] : []),
+  ]),
   moderationLog: read((tx, before: string | null) => listModerationLog(tx, decodeCursor(before))).taggedBy(() => [
     cacheTags.moderationLog(),
   ]),

@@ -1,6 +1,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { db } from "../db";
+import type { PostSort } from "@/lib/post-sort";
 import type { SearchInput } from "../search/search-posts";
 import { readModel, type Read } from "./read-model";
 
@@ -37,10 +38,22 @@ export async function readSubheading(debateSlug: string, subheadingSlug: string)
   return tagged(readModel.subheading, debateSlug, subheadingSlug);
 }
 
-export async function readContributions(subheadingId: string, after: string | null) {
+export async function readContributions(subheadingId: string, sort: PostSort, after: string | null) {
   "use cache";
   cacheLife("hours");
-  return tagged(readModel.contributions, subheadingId, after);
+  return tagged(readModel.contributions, subheadingId, sort, after);
+}
+
+export async function readReplyChunk(parentId: string, after: string | null, level: number) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.replyChunk, parentId, after, level);
+}
+
+export async function readMovesFrom(subheadingId: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.movesFrom, subheadingId);
 }
 
 export async function readPostContext(debateSlug: string, postId: string) {

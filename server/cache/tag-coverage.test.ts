@@ -56,13 +56,17 @@ async function loadReads(debateIds: string[], handles: string[] = []): Promise<M
         await add("search", readModel.search, searchInput({ q, debate: debate.slug, subheading: s.slug }));
       }
       await add("subheading", readModel.subheading, debate.slug, s.slug);
-      await add("contributions", readModel.contributions, s.id, null);
+      for (const sort of ["oldest", "newest", "replies"] as const) {
+        await add("contributions", readModel.contributions, s.id, sort, null);
+      }
+      await add("movesFrom", readModel.movesFrom, s.id);
       await add("subheadingFeed", readModel.subheadingFeed, debate.slug, s.slug);
     }
     for (const p of debate.posts) {
       await add("postContext", readModel.postContext, debate.slug, p.id);
       await add("revisions", readModel.revisions, debate.slug, p.id);
       await add("threadFeed", readModel.threadFeed, debate.slug, p.id);
+      await add("replyChunk", readModel.replyChunk, p.id, null, 1);
     }
     for (const r of redirects.filter((r) => r.debateId === debate.id)) {
       await add("renamedSubheading", readModel.renamedSubheading, debate.slug, r.oldSlug);
@@ -113,7 +117,10 @@ async function staleAfterWrite(world: World, write: () => Promise<readonly strin
     // A read that did not exist before showed "not found" (null), tagged as such; reads of
     // brand-new ids (contributions of a new subheading) could not have been asked for.
     const then =
-      before.get(key) ?? (now.name === "contributions" ? now : { ...now, result: null, tags: missingTags(now) });
+      before.get(key) ??
+      (now.name === "contributions" || now.name === "movesFrom"
+        ? now
+        : { ...now, result: null, tags: missingTags(now) });
     if (isDeepStrictEqual(then.result, now.result)) continue;
     if (!then.tags.some((tag) => tags.includes(tag))) stale.push(`${key} [${then.tags.join(", ")}]`);
   }
@@ -149,6 +156,27 @@ describe("every write invalidates every cached read it changes", () => {
         expect.stringMatching(/^contributions/),
       ]),
     );
+  });
+
+  it("notices a new reply in the replies loaded on demand and in every order of contributions", async () => {
+    const world = await makeWorld();
+    const { changed } = await staleAfter("createPostAction", "member", world);
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^replyChunk/),
+        expect.stringMatching(/^contributions\(.*"oldest"/),
+        expect.stringMatching(/^contributions\(.*"replies"/),
+      ]),
+    );
+  });
+
+  it("notices what a write changes in the debate page's lines (the overview is covered)", async () => {
+    for (const name of ["hidePostAction", "editPostAction", "createPostAction"] as const) {
+      const world = await makeWorld();
+      const caller = ACTIONS[name]!.allow.includes("moderator") ? "moderator" : "member";
+      const { changed } = await staleAfter(name, caller, world);
+      expect(changed, name).toEqual(expect.arrayContaining([expect.stringMatching(/^debatePage/)]));
+    }
   });
 
   it("notices what a write changes in search results (the check covers them)", async () => {

@@ -24,6 +24,8 @@ async function setUp() {
   const top = await addPost({ subheadingId: subheading.id, authorId: member.id, body: "A member's contribution." });
   const byModerator = await addPost({ subheadingId: subheading.id, authorId: moderator.id, parentId: top.id });
   const byAdmin = await addPost({ subheadingId: subheading.id, authorId: admin.id, parentId: top.id });
+  // The debate page names the authors of contributions (not of replies): a moderator's contribution.
+  await addPost({ subheadingId: subheading.id, authorId: moderator.id, body: "A moderator's contribution." });
   return {
     debate,
     subheading,
@@ -47,7 +49,7 @@ const roleOf = (list: NonNullable<AuthorView>[], id: string) => list.find((a) =>
 
 describe("the staff badge", () => {
   it("each post's author carries their role, in a subheading's contributions", async () => {
-    const page = await readModel.contributions.load(db, world.subheading.id, null);
+    const page = await readModel.contributions.load(db, world.subheading.id, "oldest", null);
     const seen = authors(page.threads);
     expect(roleOf(seen, world.member.id)).toBe("MEMBER");
     expect(roleOf(seen, world.moderator.id)).toBe("MODERATOR");
@@ -57,7 +59,9 @@ describe("the staff badge", () => {
   it("and on the debate page, its opening post, the home page, a permalink and a history", async () => {
     const page = (await readModel.debatePage.load(db, world.debate.slug))!;
     expect(page.debate.author?.role).toBe("ADMIN");
-    expect(roleOf(authors(page.sections.flatMap((s) => s.threads)), world.moderator.id)).toBe("MODERATOR");
+    const named = page.sections.flatMap((s) => s.contributions.flatMap((c) => (c.author ? [c.author] : [])));
+    expect(roleOf(named, world.moderator.id)).toBe("MODERATOR");
+    expect(roleOf(named, world.member.id)).toBe("MEMBER");
     const list = await readModel.debateList.load(db);
     expect(list.find((d) => d.id === world.debate.id)?.author?.role).toBe("ADMIN");
     const context = (await readModel.postContext.load(db, world.debate.slug, world.byModerator.id))!;
@@ -68,8 +72,8 @@ describe("the staff badge", () => {
 
   it("every read showing an author is tagged with that author", async () => {
     const tag = cacheTags.author(world.moderator.id);
-    const page = await readModel.contributions.load(db, world.subheading.id, null);
-    expect(readModel.contributions.tags(page, world.subheading.id, null)).toContain(tag);
+    const page = await readModel.contributions.load(db, world.subheading.id, "oldest", null);
+    expect(readModel.contributions.tags(page, world.subheading.id, "oldest", null)).toContain(tag);
     const debatePage = await readModel.debatePage.load(db, world.debate.slug);
     expect(readModel.debatePage.tags(debatePage, world.debate.slug)).toContain(tag);
     expect(readModel.debatePage.tags(debatePage, world.debate.slug)).toContain(cacheTags.author(world.admin.id));
@@ -84,7 +88,7 @@ describe("the staff badge", () => {
   it("a role change invalidates the author's tag, so every page showing their posts is rebuilt", async () => {
     const result = await setRole({ actor: world.admin, userId: world.member.id, role: "MODERATOR" });
     expect(result.tags).toContain(cacheTags.author(world.member.id));
-    const page = await readModel.contributions.load(db, world.subheading.id, null);
+    const page = await readModel.contributions.load(db, world.subheading.id, "oldest", null);
     expect(roleOf(authors(page.threads), world.member.id)).toBe("MODERATOR");
   });
 });
