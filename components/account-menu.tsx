@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/lazy-component";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { HoverPrefetchLink } from "@/components/hover-prefetch-link";
@@ -15,10 +15,7 @@ const signUpClass =
 // A signed-in member's menu (their links, staff links, signing out) is loaded only once the
 // session says someone is signed in: a reader never downloads it. The session is only known in
 // the browser, so nothing is lost by not rendering it on the server.
-const MemberMenu = dynamic(() => import("./member-menu").then((m) => m.MemberMenu), {
-  ssr: false,
-  loading: () => <MenuPlaceholder />,
-});
+const MemberMenu = lazyComponent(() => import("./member-menu").then((m) => m.MemberMenu), <MenuPlaceholder />);
 
 /**
  * The header's one menu button and what it holds: the site's links (inline from the md

@@ -59,7 +59,12 @@ export function AddContribution({ debateId, subheadings, subheadingId, lockedNot
   if (!viewer) {
     return (
       <p className="text-sm">
-        <Link href={signInPath(pathname)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+        {/* Not prefetched: most readers never follow it, and prefetching downloads the sign-in page's code. */}
+        <Link
+          href={signInPath(pathname)}
+          prefetch={false}
+          className="font-medium text-amber-800 hover:underline dark:text-amber-300"
+        >
           Sign in to add to the debate
         </Link>
       </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/lazy-component";
 import { useSession } from "@/components/session";
 
 export type FollowButtonProps = {
@@ -13,7 +13,7 @@ export type FollowButtonProps = {
 
 // The menu, its batched state request and its Server Action are loaded only once the session says
 // a member is signed in: a reader, who cannot follow, never downloads them.
-const FollowMenu = dynamic(() => import("./follow-menu").then((m) => m.FollowMenu), { ssr: false });
+const FollowMenu = lazyComponent(() => import("./follow-menu").then((m) => m.FollowMenu));
 
 /**
  * Follow, mute, or stop either, for a debate, a subheading or a thread, for signed-in members

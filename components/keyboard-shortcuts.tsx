@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/lazy-component";
 import { useEffect, useRef, useState } from "react";
 import type { runShortcut } from "./keyboard-shortcut-keys";
 
@@ -19,9 +19,7 @@ const KEYS = new Set(["j", "k", "r", "q", "/"]);
 // What the keys do and the list of them are loaded on the first shortcut pressed: a reader who
 // never presses one never downloads them. Keys pressed while it loads run in order once it is here.
 let keys: Promise<{ runShortcut: typeof runShortcut }> | null = null;
-const ShortcutsDialog = dynamic(() => import("./keyboard-shortcuts-dialog").then((m) => m.ShortcutsDialog), {
-  ssr: false,
-});
+const ShortcutsDialog = lazyComponent(() => import("./keyboard-shortcuts-dialog").then((m) => m.ShortcutsDialog));
 
 /**
  * The site's keyboard shortcuts, mounted once in the layout: j/k move between posts (focus and

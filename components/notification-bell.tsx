@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/lazy-component";
 import { useSession } from "@/components/session";
 
 /** Sent on `window` by what marks notifications read on this page, so the bell counts again at once. */
@@ -9,10 +9,10 @@ export const NOTIFICATIONS_CHANGED = "debate-commons:notifications-changed";
 // The bell's count, live updates and polling are loaded only once the session says a member is
 // signed in: a reader, who has no bell, never downloads them. Until then, a box of the bell's size
 // keeps the header from moving.
-const LiveNotificationBell = dynamic(() => import("./notification-bell-live").then((m) => m.LiveNotificationBell), {
-  ssr: false,
-  loading: () => <span aria-hidden="true" className="inline-block h-8 w-8" />,
-});
+const LiveNotificationBell = lazyComponent(
+  () => import("./notification-bell-live").then((m) => m.LiveNotificationBell),
+  <span aria-hidden="true" className="inline-block h-8 w-8" />,
+);
 
 /** The header's bell: a link to /notifications with the unread count, for signed-in members only. */
 export function NotificationBell() {

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/lazy-component";
 import { isStaff } from "@/lib/permissions";
 import { useViewer } from "./use-viewer";
 
@@ -15,9 +15,9 @@ export type PlaceModerationProps = {
 
 // The forms and their Server Actions are loaded only once the session says the viewer is staff:
 // no reader or member downloads a moderator's tools.
-const PlaceModerationTools = dynamic(() => import("./place-moderation-tools").then((m) => m.PlaceModerationTools), {
-  ssr: false,
-});
+const PlaceModerationTools = lazyComponent(() =>
+  import("./place-moderation-tools").then((m) => m.PlaceModerationTools),
+);
 
 /** Lock and slow mode for a subheading or debate, offered to moderators. */
 export function PlaceModeration(props: PlaceModerationProps) {

@@ -138,7 +138,7 @@ export function PostActions({ debateSlug, post }: Props) {
   if (!viewer) {
     return (
       <div ref={barRef} className="mt-2 flex flex-wrap gap-1 text-sm">
-        <Link href={signInPath(`${pathname}#${postAnchor(post.id)}`)} className={linkButton}>
+        <Link href={signInPath(`${pathname}#${postAnchor(post.id)}`)} prefetch={false} className={linkButton}>
           Sign in to reply
         </Link>
       </div>
