@@ -14,7 +14,11 @@ const pinTo = (instance: number) => (INSTANCES > 1 ? { "x-debate-instance": Stri
 
 /** A browser signed in as a member made straight in the database (e2e/members.ts). */
 async function signedIn(browser: Browser, cookie: string, instance: number) {
-  const context = await browser.newContext({ extraHTTPHeaders: pinTo(instance) });
+  // From an address of its own, as each reader is: streams are limited per address (20), and the
+  // suite's other browsers without one all come from the loopback address.
+  const octet = () => Math.floor(Math.random() * 256);
+  const address = `198.${18 + (octet() % 2)}.${octet()}.${octet()}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { ...pinTo(instance), "x-forwarded-for": address } });
   const split = cookie.indexOf("=");
   await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: baseURL }]);
   return context.newPage();

@@ -51,7 +51,8 @@ test("[moderation] a member reports a post, a moderator hides it from the queue,
   await expect(item).toContainText(`${member.name}: Insults other participants`);
   await item.getByLabel("Reason (readers see it)").fill("Personal attacks");
   await item.getByRole("button", { name: "Hide post" }).click();
-  await expect(mod.getByText("No open reports. All clear.")).toBeVisible();
+  // Gone from the open queue (other specs running alongside may have reports of their own open).
+  await expect(mod.getByRole("article").filter({ hasText: "Something quite rude is said here." })).toHaveCount(0);
   await mod.getByRole("link", { name: "Resolved" }).click();
   await expect(mod.getByRole("article").filter({ hasText: "Something quite rude" })).toContainText(
     "Post hidden: Personal attacks — by E2E Moderator",

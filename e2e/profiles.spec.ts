@@ -95,7 +95,8 @@ test("[profiles] a newcomer picks a handle at sign-up, posts, and sees it on the
   await mine.getByRole("link", { name: member.name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/people/${handle}$`));
   await expect(page.getByText(`@${handle}`, { exact: true }).filter({ visible: true })).toBeVisible();
-  await expect(page.getByText(/joined \d+ \w+ \d{4}/).filter({ visible: true })).toBeVisible();
+  // Dates within the last week read as relative time, localised in the browser.
+  await expect(page.getByText(/joined \d+ minutes? ago/).filter({ visible: true })).toBeVisible();
   await expect(page.getByText("1 contribution, 0 replies").filter({ visible: true })).toBeVisible();
   await expect(page.getByRole("article", { name: title })).toContainText("A commons is what we keep together.");
 

@@ -82,7 +82,8 @@ test.describe("on a phone", () => {
     await page.getByRole("link", { name: "Search this debate" }).click();
     await expect(page.getByRole("combobox", { name: "Debate" })).toHaveValue(file.debate.slug);
     await page.getByRole("searchbox", { name: "Words to find" }).fill(word);
-    await page.getByRole("button", { name: "Search", exact: true }).click();
+    // The page's own form (the header's "Search" is the phone's button that opens the header field).
+    await page.getByRole("main").getByRole("button", { name: "Search", exact: true }).click();
 
     const results = page.getByRole("region", { name: `Posts matching “${word}” in “${file.debate.title}”` });
     await expect(results.getByRole("article")).toHaveCount(1);
