@@ -97,7 +97,7 @@ test.describe("on a phone", () => {
 
     // All debates: both posts.
     await page.getByRole("combobox", { name: "Debate" }).selectOption({ label: "All debates" });
-    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByRole("main").getByRole("button", { name: "Search", exact: true }).click();
     await expect(page.getByRole("region", { name: `Posts matching “${word}”` }).getByRole("article")).toHaveCount(2);
   });
 });
