@@ -45,12 +45,18 @@ export function SortPicker({
     };
   }, [explicit, signedIn, current, debateSlug, subheadingSlug, router]);
 
-  function remember(sort: PostSort) {
-    if (!signedIn) return;
+  // A member's choice is saved first, then the page changes: a Server Action sent while a navigation
+  // is under way can land after it and put the router back on the URL it was sent from (seen in CI:
+  // the click left the member on the old order). A click with a modifier opens a tab, as links do.
+  function pick(event: React.MouseEvent<HTMLAnchorElement>, sort: PostSort) {
+    if (!signedIn || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
     const form = new FormData();
     form.set("sort", sort);
-    // Nothing to show when it fails: the order still changes, only the memory of it does not.
-    void setPostSortAction({ ok: false }, form).catch(() => {});
+    // Nothing to show when saving fails: the order still changes, only the memory of it does not.
+    void setPostSortAction({ ok: false }, form)
+      .catch(() => {})
+      .finally(() => router.push(sortedSubheadingPath(debateSlug, subheadingSlug, sort)));
   }
 
   return (
@@ -62,7 +68,7 @@ export function SortPicker({
             <Link
               href={sortedSubheadingPath(debateSlug, subheadingSlug, value)}
               aria-current={value === current ? "page" : undefined}
-              onClick={() => remember(value)}
+              onClick={(event) => pick(event, value)}
               className={
                 value === current
                   ? "rounded-full bg-amber-100 px-3 py-1 font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
