@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { ActionForm } from "./action-form";
-import { useDismiss } from "./use-dismiss";
+import { useDisclosure } from "./use-dismiss";
 
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -36,20 +36,15 @@ export function ConfirmAction({
   label,
   children,
 }: Props) {
-  const [asking, setAsking] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => {
-    if (rootRef.current?.contains(document.activeElement)) triggerRef.current?.focus();
-    setAsking(false);
-  }, []);
-  useDismiss(asking, close, rootRef);
-  useEffect(() => {
-    if (asking)
-      panelRef.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, button[type=submit]")?.focus();
-  }, [asking]);
+  const {
+    open: asking,
+    setOpen: setAsking,
+    close,
+    panelId,
+    rootRef,
+    buttonRef: triggerRef,
+    panelRef,
+  } = useDisclosure("input:not([type=hidden]), select, button[type=submit]");
 
   return (
     <div ref={rootRef} className="text-sm">

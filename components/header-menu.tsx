@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useDismiss } from "@/components/use-dismiss";
+import type { ReactNode } from "react";
+import { useDisclosure } from "@/components/use-dismiss";
 import { homePath, moderationLogPath } from "@/lib/paths";
 
 /** A menu item's look (links and buttons alike). */
@@ -43,26 +43,14 @@ export function Menu({
   className?: string;
   children: ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-
-  const close = useCallback(() => {
-    // Focus goes back to the button only when it was inside the menu (not when a click outside
-    // has just put it somewhere else).
-    if (rootRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
-    setOpen(false);
-  }, []);
-  useDismiss(open, close, rootRef);
-
-  useEffect(() => {
-    if (!open) return;
-    const focusable = panelRef.current?.querySelectorAll<HTMLElement>("a[href], button:not([disabled])") ?? [];
-    // The first one shown at this width (some links are inline in the header on wider screens).
-    [...focusable].find((el) => el.getClientRects().length > 0)?.focus();
-  }, [open]);
+  const {
+    open,
+    setOpen,
+    panelId: menuId,
+    rootRef,
+    buttonRef,
+    panelRef,
+  } = useDisclosure("a[href], button:not([disabled])");
 
   return (
     <div

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { fetchJson } from "@/lib/fetch-json";
 import { hiddenPostApi } from "@/lib/paths";
 import type { HiddenPost } from "@/lib/views";
@@ -8,7 +8,7 @@ import { hidePostAction, movePostAction, pinPostAction, restorePostAction } from
 import { ActionForm, SmallField } from "./action-form";
 import { useDebate } from "./debate-context";
 import { ChevronDownIcon, ShieldIcon } from "./icons";
-import { useDismiss } from "./use-dismiss";
+import { useDisclosure } from "./use-dismiss";
 
 type Props = {
   post: {
@@ -32,20 +32,9 @@ const menuButton =
  * Every one is checked again on the server.
  */
 export function ModeratorTools({ post }: Props) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => {
-    if (rootRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
-    setOpen(false);
-  }, []);
-  useDismiss(open, close, rootRef);
-  useEffect(() => {
-    if (open)
-      panelRef.current?.querySelector<HTMLElement>("button:not([disabled]), input:not([type=hidden]), select")?.focus();
-  }, [open]);
+  const { open, setOpen, close, panelId, rootRef, buttonRef, panelRef } = useDisclosure(
+    "button:not([disabled]), input:not([type=hidden]), select",
+  );
 
   if (post.state === "deleted") return null;
   const what = `${post.parentId ? "reply" : "contribution"} by ${post.authorName ?? "an unknown author"}`;

@@ -1,9 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { searchPath } from "@/lib/paths";
 import { SearchIcon } from "./icons";
-import { useDismiss } from "./use-dismiss";
+import { useDisclosure } from "./use-dismiss";
 
 /**
  * The site-wide search in the header: a plain GET form to /search (the same for everyone, part of
@@ -11,20 +10,7 @@ import { useDismiss } from "./use-dismiss";
  * that opens the field in a row under the header (Escape or a click outside closes it again).
  */
 export function SearchBox() {
-  const [open, setOpen] = useState(false);
-  const formId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  const close = useCallback(() => {
-    if (rootRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
-    setOpen(false);
-  }, []);
-  useDismiss(open, close, rootRef);
-  useEffect(() => {
-    if (open) inputRef.current?.focus();
-  }, [open]);
+  const { open, setOpen, panelId: formId, rootRef, buttonRef, panelRef } = useDisclosure<HTMLFormElement>("input");
 
   return (
     <div ref={rootRef} className="sm:w-56 md:w-64">
@@ -41,6 +27,7 @@ export function SearchBox() {
         <SearchIcon className="h-5 w-5" />
       </button>
       <form
+        ref={panelRef}
         id={formId}
         role="search"
         aria-label="Search the debates"
@@ -52,7 +39,6 @@ export function SearchBox() {
           Search posts
         </label>
         <input
-          ref={inputRef}
           id="site-search"
           type="search"
           name="q"
