@@ -1,12 +1,7 @@
-import { expect, type Browser, test } from "./test";
+import { expect, test } from "./test";
 import { newMember, signUp } from "./accounts";
 import { importDebate } from "./fixtures";
-import { stateFile } from "./staff";
-
-async function as(browser: Browser, role: "admin" | "moderator") {
-  const context = await browser.newContext({ storageState: stateFile(role) });
-  return context.newPage();
-}
+import { as } from "./staff";
 
 function twoPartDebate(
   extraPosts: { id: string; section: string; parent: string | null; body: string; author?: string }[] = [],

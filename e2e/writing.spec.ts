@@ -1,17 +1,12 @@
-import { expect, type Browser, type Page, test } from "./test";
+import { expect, type Page, test } from "./test";
 import { newMember, signUp } from "./accounts";
 import { importDebate } from "./fixtures";
-import { stateFile } from "./staff";
+import { as } from "./staff";
 
 // Writing (issue 11): the floating Quote, the countdown after a refusal, a newcomer's first minute,
 // forms that keep what was chosen, Escape, the notes a move leaves, and "You reported this post".
 
 const SAID = "Commons are made by the people who keep them";
-
-async function as(browser: Browser, role: "admin" | "moderator") {
-  const context = await browser.newContext({ storageState: stateFile(role) });
-  return context.newPage();
-}
 
 function writingDebate() {
   return importDebate((slug) => ({
