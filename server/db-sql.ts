@@ -25,18 +25,6 @@ export async function lockKeys(tx: DbTx, keys: readonly string[]): Promise<void>
   }
 }
 
-/** Ids of the first `perSubheading` unpinned contributions of each subheading of a debate. */
-export async function firstContributionIds(tx: DbTx, debateId: string, perSubheading: number): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM (
-      SELECT "id", ROW_NUMBER() OVER (PARTITION BY "subheadingId" ORDER BY "createdAt", "id") AS "rank"
-      FROM "Post"
-      WHERE "debateId" = ${debateId} AND "parentId" IS NULL AND "pinnedAt" IS NULL
-    ) AS "ranked"
-    WHERE "rank" <= ${perSubheading}`;
-  return rows.map((row) => row.id);
-}
-
 /**
  * The debate page's overview: for each of these subheadings, the ids of at most `perSubheading`
  * visible (neither hidden nor deleted) top-level contributions, pinned first, then the most
