@@ -148,6 +148,44 @@ describe("createPost", () => {
     expect(new Set([first.id, other.id, someoneElse.id]).size).toBe(3);
   });
 
+  it("makes a new post when the same form key comes with another text (two tabs share a draft's key)", async () => {
+    const debate = await createDebate();
+    const actor = await createMember();
+    const [first, second] = debate.subheadings;
+    const tab1 = await createPost({
+      actor,
+      subheadingId: first!.id,
+      parentId: null,
+      title: "Draft",
+      body: "From one tab.",
+      idempotencyKey: "shared",
+    });
+    const tab2 = await createPost({
+      actor,
+      subheadingId: second!.id,
+      parentId: null,
+      title: "Draft",
+      body: "From the other.",
+      idempotencyKey: "shared",
+    });
+    expect(tab2.id).not.toBe(tab1.id);
+    const stored = await db.post.findUniqueOrThrow({
+      where: { id: tab2.id },
+      select: { body: true, subheadingId: true },
+    });
+    expect(stored).toEqual({ body: "From the other.", subheadingId: second!.id });
+    // Each tab's resend still finds its own post.
+    const again = await createPost({
+      actor,
+      subheadingId: second!.id,
+      parentId: null,
+      title: "Draft",
+      body: "From the other.",
+      idempotencyKey: "shared",
+    });
+    expect(again.id).toBe(tab2.id);
+  });
+
   it("answers a resent submission with its post even when that post used up the member's allowance", async () => {
     const debate = await createDebate();
     const newcomer = await createMember({ createdAt: new Date() }); // 3 posts a minute on the first day

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { POSTING_LOOKBACK_MS, postingRetryAfter } from "@/lib/rules/post-rate-limit";
 import type { CreatePostInput } from "@/lib/schemas/post";
 import { postRefusal, replyRefusal, writeRefusal } from "@/lib/permissions";
@@ -45,15 +46,28 @@ async function enforcePostingPace(tx: DbTx, actor: SessionUser, now: Date): Prom
 
 type NewPost = Omit<CreatePostInput, "idempotencyKey"> & { idempotencyKey?: string | null; actor: SessionUser };
 
+/**
+ * The key a post is stored under: the form's key bound to what was sent. The same submission sent
+ * again finds its post; a different text sent with the same key makes a post of its own instead of
+ * being answered with the first one (two tabs restore the same draft, and so its key: the second
+ * tab's post was once answered "posted" with the first tab's post, its own text dropped).
+ */
+function submissionKey(input: Omit<NewPost, "actor">): string | null {
+  if (!input.idempotencyKey) return null;
+  const sent = JSON.stringify([input.subheadingId, input.parentId ?? null, input.title ?? null, input.body]);
+  return `${input.idempotencyKey}:${createHash("sha256").update(sent).digest("base64url").slice(0, 22)}`;
+}
+
 export async function createPost({ actor, ...input }: NewPost) {
   const viewer = viewerOf(actor);
   enforce(writeRefusal(viewer));
+  const idempotencyKey = submissionKey(input);
   // Checked before rendering too, so a member over the limit costs no render; not for a resent
   // submission, whose post (found in the transaction) may be the one that used up the allowance.
   const resent =
-    input.idempotencyKey &&
+    idempotencyKey &&
     (await db.post.findUnique({
-      where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
+      where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey } },
       select: { id: true },
     }));
   if (!resent) await enforcePostingPace(db, actor, new Date());
@@ -62,9 +76,9 @@ export async function createPost({ actor, ...input }: NewPost) {
     const { tx } = w;
     // First, so a submission sent twice at once finds the post the first one made.
     await lockPostingOf(tx, actor, new Date());
-    if (input.idempotencyKey) {
+    if (idempotencyKey) {
       const made = await tx.post.findUnique({
-        where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
+        where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey } },
         select: { ...madeSelect, debate: { select: { slug: true } } },
       });
       if (made) return { ...made, debateSlug: made.debate.slug };
@@ -122,7 +136,7 @@ export async function createPost({ actor, ...input }: NewPost) {
       title: input.parentId ? null : input.title,
       body: input.body,
       bodyHtml,
-      idempotencyKey: input.idempotencyKey,
+      idempotencyKey,
       known: { debateId: subheading.debate.id, parent },
       createdAt: now,
     });
