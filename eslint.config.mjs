@@ -25,6 +25,12 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use @/components/link: next/link costs every page ~2 KB and prefetches every link in view.",
+            },
+          ],
           patterns: [
             {
               // The schema's enums (plain constants) are shared; the client is not.
@@ -50,6 +56,12 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use @/components/link: next/link costs every page ~2 KB and prefetches every link in view.",
+            },
+          ],
           patterns: [
             {
               group: [
@@ -72,6 +84,12 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use @/components/link: next/link costs every page ~2 KB and prefetches every link in view.",
+            },
+          ],
           patterns: [
             {
               group: ["@/server/*", "@/generated/prisma/*", "!@/generated/prisma/enums", "@/generated/prisma-pg/*"],

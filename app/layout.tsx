@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { Suspense, type ReactNode } from "react";
 import { AccountMenu, MenuPlaceholder } from "@/components/account-menu";
-import { HoverPrefetchLink } from "@/components/hover-prefetch-link";
+import Link from "@/components/link";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
-import { FloatingQuote } from "@/components/floating-quote";
+import { MenuIcon } from "@/components/icons";
 import { LocalTimes } from "@/components/local-times";
 import { NotificationBell } from "@/components/notification-bell";
 import { Providers } from "@/components/providers";
@@ -38,27 +38,22 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               320 px; wider screens show the site's links and signing in inline (account-menu.tsx). */}
           <header className="relative border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
             <div className="mx-auto flex max-w-4xl items-center justify-between gap-2 px-3 py-3 sm:gap-4 sm:px-4">
-              {/* The header's links are prefetched on hover or focus, not on sight: on sight, every first
-                  visit would download the home and moderation log pages' JavaScript as well. */}
-              <HoverPrefetchLink
-                href={homePath()}
-                className="shrink-0 whitespace-nowrap text-lg font-semibold tracking-tight"
-              >
+              <Link href={homePath()} className="shrink-0 whitespace-nowrap text-lg font-semibold tracking-tight">
                 Debate <span className="text-amber-700 dark:text-amber-400">Commons</span>
-              </HoverPrefetchLink>
+              </Link>
               <div className="flex min-w-0 items-center gap-1 sm:gap-3">
                 <SearchBox />
                 <nav aria-label="Site" className="hidden md:block">
                   <ul className="flex gap-4 whitespace-nowrap text-sm">
                     <li>
-                      <HoverPrefetchLink href={homePath()} className="hover:underline">
+                      <Link href={homePath()} className="hover:underline">
                         Debates
-                      </HoverPrefetchLink>
+                      </Link>
                     </li>
                     <li>
-                      <HoverPrefetchLink href={moderationLogPath()} className="hover:underline">
+                      <Link href={moderationLogPath()} className="hover:underline">
                         Moderation log
-                      </HoverPrefetchLink>
+                      </Link>
                     </li>
                   </ul>
                 </nav>
@@ -66,7 +61,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                   {/* Per-user and per-URL: never part of the cached shell. */}
                   <Suspense fallback={<MenuPlaceholder />}>
                     <NotificationBell />
-                    <AccountMenu />
+                    <AccountMenu menuIcon={<MenuIcon className="h-5 w-5" />} />
                   </Suspense>
                 </nav>
               </div>
@@ -79,8 +74,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <LocalTimes />
           {/* j/k/r/q, / and ? (the ? key lists them): one document listener for the whole site. */}
           <KeyboardShortcuts />
-          {/* The floating "Quote" next to text selected in a post: one selection listener for the page. */}
-          <FloatingQuote />
           <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
             Debate Commons · seeded with the P2P Foundation&rsquo;s 2011 debate &ldquo;P2P and Marxism&rdquo;
           </footer>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { AuthorName } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
 import { NewCount, UnreadCounts } from "@/components/unread/unread-counts";

@@ -1,63 +1,61 @@
 "use client";
 
 import { lazyComponent } from "@/components/lazy-component";
-import Link from "next/link";
+import Link from "@/components/link";
 import { usePathname } from "next/navigation";
-import { HoverPrefetchLink } from "@/components/hover-prefetch-link";
-import { Menu, SiteLinks } from "@/components/header-menu";
+import { lazy, Suspense, type ReactNode } from "react";
+import { MenuButton, SIGN_UP_CLASS } from "./menu-button";
 import { useSession } from "@/components/session";
-import { signInPath, signUpPath } from "@/lib/paths";
-import { MenuIcon } from "./icons";
-
-const signUpClass =
-  "inline-block whitespace-nowrap rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800";
+import { signInPath, signUpPath } from "@/lib/shell-paths";
 
 // A signed-in member's menu (their links, staff links, signing out) is loaded only once the
 // session says someone is signed in: a reader never downloads it. The session is only known in
 // the browser, so nothing is lost by not rendering it on the server.
 const MemberMenu = lazyComponent(() => import("./member-menu").then((m) => m.MemberMenu), <MenuPlaceholder />);
 
+// On a phone, a signed-out visitor's menu (site links, signing in and up) is loaded when its button
+// is first pressed (or a pointer or focus comes near it): most readers never open it.
+const loadSignedOutMenu = () => import("./signed-out-menu");
+const SignedOutMenu = lazy(() => loadSignedOutMenu().then((m) => ({ default: m.SignedOutMenu })));
+
 /**
  * The header's one menu button and what it holds: the site's links (inline from the md
  * breakpoint on), signing in and up (inline from sm on), and a signed-in member's account links.
  * On a phone, everything but the logo, search and bell lives here, so the header fits 320 px.
+ * `menuIcon` is drawn on the server: no icon code in the page's script.
  */
-export function AccountMenu() {
+export function AccountMenu({ menuIcon }: { menuIcon: ReactNode }) {
   const { data: session, status } = useSession();
   const pathname = usePathname();
 
   if (status === "loading") return <MenuPlaceholder />;
   if (session?.user) return <MemberMenu user={session.user} />;
   const returnTo = pathname.startsWith("/sign-") ? "/" : pathname;
-  // Signing in and up are prefetched on hover or focus only: a reader seldom follows them at once,
-  // and prefetching them on sight would download their forms' JavaScript on every first visit.
   return (
     <>
       <ul className="hidden items-center gap-3 text-sm sm:flex">
         <li>
-          <HoverPrefetchLink href={signInPath(returnTo)} className="whitespace-nowrap hover:underline">
+          <Link href={signInPath(returnTo)} className="whitespace-nowrap hover:underline">
             Sign in
-          </HoverPrefetchLink>
+          </Link>
         </li>
         <li>
-          <HoverPrefetchLink href={signUpPath(returnTo)} className={signUpClass}>
+          <Link href={signUpPath(returnTo)} className={SIGN_UP_CLASS}>
             Sign up
-          </HoverPrefetchLink>
+          </Link>
         </li>
       </ul>
-      <Menu label="Menu" className="md:hidden" button={<MenuIcon className="h-5 w-5" />}>
-        <>
-          <SiteLinks />
-          <div className="mt-2 flex items-center gap-3 border-t border-stone-200 px-2 pt-3 dark:border-stone-700 sm:hidden">
-            <Link href={signInPath(returnTo)} className="whitespace-nowrap hover:underline">
-              Sign in
-            </Link>
-            <Link href={signUpPath(returnTo)} className={signUpClass}>
-              Sign up
-            </Link>
-          </div>
-        </>
-      </Menu>
+      <MenuButton
+        label="Menu"
+        className="md:hidden"
+        button={menuIcon}
+        warm={() => void loadSignedOutMenu()}
+        menu={(closed) => (
+          <Suspense fallback={closed}>
+            <SignedOutMenu menuIcon={menuIcon} returnTo={returnTo} />
+          </Suspense>
+        )}
+      />
     </>
   );
 }

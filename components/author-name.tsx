@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { Role } from "@/generated/prisma/enums";
 import { personPath } from "@/lib/paths";
 import type { AuthorView } from "@/lib/views";
@@ -18,11 +18,8 @@ export function AuthorName({ author }: { author: AuthorView }) {
   return (
     <span className="font-medium">
       {author.handle ? (
-        // Not prefetched: names are on every post, and prefetching each profile on sight would
-        // download the profile page's JavaScript and data on every first visit.
         <Link
           href={personPath(author.handle)}
-          prefetch={false}
           className="underline decoration-stone-300 underline-offset-2 hover:decoration-current dark:decoration-stone-600"
         >
           {author.name}

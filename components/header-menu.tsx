@@ -1,15 +1,15 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ReactNode } from "react";
 import { useDisclosure } from "@/components/use-dismiss";
-import { homePath, moderationLogPath } from "@/lib/paths";
+import { homePath, moderationLogPath } from "@/lib/shell-paths";
+import { MENU_BUTTON } from "./menu-button";
 
 /** A menu item's look (links and buttons alike). */
 export const item = "block rounded px-2 py-1.5 hover:bg-stone-100 dark:hover:bg-stone-800";
 
-/** The site's own links: in the menu on narrow screens, inline in the header from md on. Hidden until the
- * menu opens, so Next prefetches them only then (a link out of view is not prefetched). */
+/** The site's own links: in the menu on narrow screens, inline in the header from md on. */
 export function SiteLinks() {
   return (
     <ul aria-label="Site" className="mb-2 border-b border-stone-200 pb-2 dark:border-stone-700 md:hidden">
@@ -36,11 +36,14 @@ export function Menu({
   label,
   button,
   className = "",
+  initiallyOpen = false,
   children,
 }: {
   label: string;
   button: ReactNode;
   className?: string;
+  /** Open as it mounts: loaded by the click on a stand-in button (components/account-menu.tsx). */
+  initiallyOpen?: boolean;
   children: ReactNode;
 }) {
   const {
@@ -50,7 +53,7 @@ export function Menu({
     rootRef,
     buttonRef,
     panelRef,
-  } = useDisclosure("a[href], button:not([disabled])");
+  } = useDisclosure("a[href], button:not([disabled])", initiallyOpen);
 
   return (
     <div
@@ -68,7 +71,7 @@ export function Menu({
         aria-label={label}
         title={label}
         onClick={() => setOpen((o) => !o)}
-        className="flex h-8 min-w-8 items-center justify-center gap-1 rounded px-1.5 text-stone-700 hover:bg-stone-100 dark:text-stone-200 dark:hover:bg-stone-800"
+        className={MENU_BUTTON}
       >
         {button}
       </button>

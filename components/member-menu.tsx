@@ -1,21 +1,20 @@
 "use client";
 
 import type { Session } from "next-auth";
-import Link from "next/link";
+import Link from "@/components/link";
 import { usePathname } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { item, Menu, SiteLinks } from "@/components/header-menu";
-import { signOut } from "@/components/session";
+import { signOut } from "@/components/sign-out";
 import { initialActionState } from "@/lib/action-state";
 import { accountPath, membersPath, newDebatePath, reportsPath } from "@/lib/paths";
-import { isStaff } from "@/lib/permissions";
+import { isStaff } from "@/lib/roles";
 import { signOutEverywhereAction } from "@/server/actions/account";
 import { ChevronDownIcon, MenuIcon } from "./icons";
 
 /**
  * A signed-in member's menu in the header (components/account-menu.tsx loads it only for them):
- * the site's links, their account, the staff's pages for staff, and signing out. Its links are
- * hidden until it opens, so Next prefetches them only then.
+ * the site's links, their account, the staff's pages for staff, and signing out.
  */
 export function MemberMenu({ user }: { user: Session["user"] }) {
   const { name } = user;

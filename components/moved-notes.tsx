@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { subheadingPath } from "@/lib/paths";
 import type { MovedAwayView } from "@/lib/views";
 import { useDebate } from "./debate-context";

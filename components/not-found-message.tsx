@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { homePath } from "@/lib/paths";
 
 export function NotFoundMessage({ title, children }: { title: string; children: React.ReactNode }) {

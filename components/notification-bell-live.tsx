@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useCallback, useEffect, useState } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import { fetchJson } from "@/lib/fetch-json";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { setLockAction, setSlowModeAction } from "@/server/actions/moderation";
 import { ActionForm, SmallField } from "./action-form";
 import type { PlaceModerationProps } from "./place-moderation";

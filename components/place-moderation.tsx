@@ -1,7 +1,7 @@
 "use client";
 
 import { lazyComponent } from "@/components/lazy-component";
-import { isStaff } from "@/lib/permissions";
+import { isStaff } from "@/lib/roles";
 import { useViewer } from "./use-viewer";
 
 export type PlaceModerationProps = {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { postAnchor, postHistoryPath, postPath } from "@/lib/paths";
 import type { PostView } from "@/lib/views";
 import { AuthorName } from "./author-name";

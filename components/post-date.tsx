@@ -1,4 +1,4 @@
-import { formatUtc, formatUtcFull } from "@/lib/time-format";
+import { formatUtc, formatUtcFull } from "@/lib/utc-format";
 
 /**
  * A date as a <time data-local> (LOCAL_TIME_ATTRIBUTE): the absolute UTC date and time, the same in every cached page; the

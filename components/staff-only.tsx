@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { moderationLogPath, reportsPath, signInPath } from "@/lib/paths";
 
 /** What a reader who is not a moderator sees on a moderators' page. */

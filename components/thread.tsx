@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { FloatingQuote } from "./floating-quote";
+import Link from "@/components/link";
 import { encodeCursor } from "@/lib/cursor";
 import { postPath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
@@ -23,19 +24,24 @@ type Props = {
  */
 export function ThreadList({ nodes, debateSlug, headingLevel, focusId, loadReplies }: Props) {
   return (
-    <ol className="space-y-6">
-      {nodes.map((node) => (
-        <ThreadItem
-          key={node.id}
-          node={node}
-          debateSlug={debateSlug}
-          level={0}
-          headingLevel={headingLevel}
-          focusId={focusId}
-          loadReplies={loadReplies}
-        />
-      ))}
-    </ol>
+    <>
+      <ol className="space-y-6">
+        {nodes.map((node) => (
+          <ThreadItem
+            key={node.id}
+            node={node}
+            debateSlug={debateSlug}
+            level={0}
+            headingLevel={headingLevel}
+            focusId={focusId}
+            loadReplies={loadReplies}
+          />
+        ))}
+      </ol>
+      {/* The floating "Quote" next to text selected in a post: one selection listener for the page,
+          and only on pages that list posts (each has one ThreadList), not in every page's script. */}
+      <FloatingQuote />
+    </>
   );
 }
 

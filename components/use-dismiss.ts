@@ -23,10 +23,11 @@ export function useDismiss(open: boolean, close: () => void, root: RefObject<HTM
  * A button that shows and hides a panel (the header's menu and search, a post's Moderate menu, a
  * confirmation): the panel's id for aria-controls; opening moves focus to the first element
  * matching `focusFirst` shown in the panel; Escape or a click outside the root closes it, and
- * closing gives focus back to the button when focus was inside.
+ * closing gives focus back to the button when focus was inside. `initiallyOpen`: for a panel
+ * loaded by the click that opens it.
  */
-export function useDisclosure<Panel extends HTMLElement = HTMLDivElement>(focusFirst: string) {
-  const [open, setOpen] = useState(false);
+export function useDisclosure<Panel extends HTMLElement = HTMLDivElement>(focusFirst: string, initiallyOpen = false) {
+  const [open, setOpen] = useState(initiallyOpen);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);

@@ -1,6 +1,7 @@
-// Every URL the app links to or calls is built here, so a route change is one edit.
+// Every URL the app links to or calls is built here (and in ./shell-paths.ts, re-exported), so a
+// route change is one edit.
+export { homePath, liveApi, moderationLogPath, signInPath, signUpPath } from "./shell-paths";
 
-export const homePath = () => "/";
 export const debatePath = (debateSlug: string) => `/debates/${debateSlug}`;
 export const newDebatePath = () => "/debates/new";
 export const manageDebatePath = (debateSlug: string) => `/debates/${debateSlug}/manage`;
@@ -63,14 +64,7 @@ export const accountPath = () => "/account";
 /** The signed-in member's notifications, or the page of those older than `cursor`. */
 export const notificationsPath = (cursor?: string | null) =>
   cursor ? `/notifications?before=${encodeURIComponent(cursor)}` : "/notifications";
-/** Sign in (or up), then come back to `returnTo`. */
-export const signInPath = (returnTo?: string) =>
-  returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in";
-export const signUpPath = (returnTo?: string) =>
-  returnTo ? `/sign-up?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-up";
 
-/** The public moderation log, or its page of entries older than `cursor`. */
-export const moderationLogPath = (cursor?: string | null) => (cursor ? `/moderation/before/${cursor}` : "/moderation");
 export const reportsPath = (status: "open" | "resolved" = "open") =>
   status === "open" ? "/moderation/reports" : "/moderation/reports?status=resolved";
 export const membersPath = () => "/moderation/users";
@@ -94,9 +88,6 @@ export const unreadApi = (about?: { debate: string } | { subheading: string }) =
 export const postSortApi = () => "/api/me/post-sort";
 /** POST: mark a subheading read up to a time. */
 export const readMarkApi = () => "/api/me/read";
-/** The live event stream on these topics, resuming after the event `since` when given. */
-export const liveApi = (topics: string[], since?: string | null) =>
-  `/api/live?topics=${topics.map(encodeURIComponent).join(",")}${since ? `&since=${encodeURIComponent(since)}` : ""}`;
 /** Members whose handle or display name starts with `prefix` (the compose form's @mention suggestions). */
 export const peopleApi = (prefix: string) => `/api/people?prefix=${encodeURIComponent(prefix)}`;
 

@@ -3,7 +3,8 @@
 // what to offer, so the two never disagree. Each rule returns null when the viewer may, and
 // otherwise why not, in words for them.
 import type { Role } from "@/generated/prisma/enums";
-import { formatUtc } from "./time-format";
+import { isStaff } from "./roles";
+import { formatUtc } from "./utc-format";
 
 /** Who is asking: null when signed out. `restriction` says why they may not write now (suspension, ban). */
 export type Viewer = { id: string; role: Role; restriction: string | null } | null;
@@ -17,7 +18,7 @@ export type Refusal = string | null;
 const SIGN_IN = "Please sign in first.";
 const STAFF_ONLY = "Only moderators can do that.";
 
-export const isStaff = (viewer: Viewer): boolean => viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";
+export { isStaff };
 
 /** Why this member may not write now (suspended or banned), in words for them; null when they may. */
 export function restrictionOf(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatLocal, formatUtc, formatUtcFull, relativeOrAbsolute } from "./time-format";
+import { formatLocal, relativeOrAbsolute } from "./time-format";
+import { formatUtc, formatUtcFull } from "./utc-format";
 
 const en = { locale: "en-GB", timeZone: "Europe/London" };
 const now = new Date("2026-12-03T14:00:00Z");

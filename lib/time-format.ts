@@ -1,36 +1,10 @@
-// How dates read, on the server and in the browser. The server renders every date as an absolute
-// UTC date and time (the same for every reader, so pages stay cached whole); the browser's one
+// How dates read in the browser. The server renders every date as an absolute UTC date and time
+// (lib/utc-format.ts: the same for every reader, so pages stay cached whole); the browser's one
 // localiser (components/local-times.tsx) rewrites each <time data-local> with relativeOrAbsolute()
 // in the reader's own locale and time zone.
 
 /** The attribute that marks a <time> for the browser's localiser: "relative" (within the week) or "absolute". */
 export const LOCAL_TIME_ATTRIBUTE = "data-local";
-
-const utcFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
-
-/** "3 December 2026, 14:00 UTC": what the server renders, and what words like notices say. */
-export function formatUtc(date: Date): string {
-  return `${utcFormat.format(date).replace(" at ", ", ")} UTC`;
-}
-
-const utcFull = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "full",
-  timeStyle: "long",
-  timeZone: "UTC",
-});
-
-/** "Thursday 3 December 2026 at 14:00:00 UTC": the server's title for a <time>. */
-export function formatUtcFull(date: Date): string {
-  return utcFull.format(date);
-}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

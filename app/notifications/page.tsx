@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { Suspense } from "react";
 import { PostDate } from "@/components/post-date";
 import { notificationsPath, signInPath } from "@/lib/paths";

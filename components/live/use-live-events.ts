@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { LiveEvent } from "@/lib/live-events";
-import { liveApi } from "@/lib/paths";
+import { liveApi } from "@/lib/shell-paths";
 
 type Subscriber = {
   topics: string[];

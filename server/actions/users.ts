@@ -1,7 +1,7 @@
 "use server";
 
 import { banSchema, liftSchema, roleSchema, suspendSchema } from "@/lib/schemas/moderation";
-import { formatUtc } from "@/lib/time-format";
+import { formatUtc } from "@/lib/utc-format";
 import { action } from "../http/action";
 import { banUser, liftRestrictions, setRole, suspendUser } from "../moderation/users";
 

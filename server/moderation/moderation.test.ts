@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUtc } from "@/lib/time-format";
+import { formatUtc } from "@/lib/utc-format";
 import { addPost, createDebate, createMember } from "@/test/factories";
 import { db } from "../db";
 import { createDebate as openDebate } from "../debates/create-debate";

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { postPath } from "@/lib/paths";
 import { because } from "@/lib/permissions";
 import { excerptFromHtml } from "@/lib/text";
-import { formatUtc } from "@/lib/time-format";
+import { formatUtc } from "@/lib/utc-format";
 import { db } from "../db";
 import { parseSuspensionDetail } from "./moderation-recipients";
 

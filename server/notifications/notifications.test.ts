@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { nameKey } from "@/lib/name-key";
-import { formatUtc } from "@/lib/time-format";
+import { formatUtc } from "@/lib/utc-format";
 import { createDebate, createMember } from "@/test/factories";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { AddContribution } from "@/components/add-contribution";
 import { AuthorName } from "@/components/author-name";
+import { LockedNotice } from "@/components/locked-notice";
 import { FollowButton } from "@/components/follow-button";
 import { PlaceModeration } from "@/components/place-moderation";
 import { PostDate } from "@/components/post-date";
@@ -87,11 +88,14 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
       <Outline debateSlug={debate.slug} sections={outline} />
 
       <div className="mt-6">
-        <AddContribution
-          debateId={debate.id}
-          subheadings={outline.filter((s) => !s.locked).map(({ id, title }) => ({ id, title }))}
-          lockedNotice={debate.locked ? "This debate is locked: it can be read, but no longer added to." : null}
-        />
+        {debate.locked ? (
+          <LockedNotice>This debate is locked: it can be read, but no longer added to.</LockedNotice>
+        ) : (
+          <AddContribution
+            debateId={debate.id}
+            subheadings={outline.filter((s) => !s.locked).map(({ id, title }) => ({ id, title }))}
+          />
+        )}
       </div>
 
       <NewPostsBar topic={debateTopic(debate.id)} />

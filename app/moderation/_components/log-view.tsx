@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { PostDate } from "@/components/post-date";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";

@@ -1,15 +1,11 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { PostDate } from "@/components/post-date";
 import { NewCount } from "@/components/unread/unread-counts";
 import { subheadingPath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
 import type { SubheadingSummary } from "@/lib/views";
 
-/**
- * The debate's subheadings at a glance: the structure Ning's thread could only ask for. Its links
- * are not prefetched: on screen as the page opens, they would fetch every subheading's page (about
- * 25 KB each) on every visit, more than the debate page itself weighs.
- */
+/** The debate's subheadings at a glance: the structure Ning's thread could only ask for. */
 export function Outline({ debateSlug, sections }: { debateSlug: string; sections: SubheadingSummary[] }) {
   return (
     <nav aria-labelledby="outline-title" className="mt-8">
@@ -20,7 +16,7 @@ export function Outline({ debateSlug, sections }: { debateSlug: string; sections
       <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900 [&>li]:flex [&>li]:flex-col [&>li]:gap-1 [&>li]:px-4 [&>li]:py-3 sm:[&>li]:flex-row sm:[&>li]:items-baseline sm:[&>li]:justify-between sm:[&>li]:gap-4">
         {sections.map((s, index) => (
           <li key={s.id}>
-            <Link href={subheadingPath(debateSlug, s.slug)} prefetch={false} className="font-medium hover:underline">
+            <Link href={subheadingPath(debateSlug, s.slug)} className="font-medium hover:underline">
               <span className="mr-2 text-stone-500 tabular-nums">{index + 1}.</span>
               {s.title}
             </Link>

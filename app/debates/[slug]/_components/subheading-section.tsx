@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { AuthorBadges } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
 import { postPath, subheadingAnchor, subheadingPath } from "@/lib/paths";
@@ -19,8 +19,7 @@ export const SECTIONS_STYLE = [
 
 /**
  * A subheading on the debate page: its description and a few lines naming its contributions, each
- * a link to its permalink. The bodies are read on the subheading page, linked below. No link here
- * is prefetched (see outline.tsx): scrolling through would fetch every page linked.
+ * a link to its permalink. The bodies are read on the subheading page, linked below.
  */
 export function SubheadingSection({ debateSlug, section }: { debateSlug: string; section: OverviewSection }) {
   const id = subheadingAnchor(section.slug);
@@ -29,9 +28,7 @@ export function SubheadingSection({ debateSlug, section }: { debateSlug: string;
   return (
     <section id={id} aria-labelledby={`${id}-h`} className="scroll-mt-4">
       <h2 id={`${id}-h`}>
-        <Link href={href} prefetch={false}>
-          {section.title}
-        </Link>
+        <Link href={href}>{section.title}</Link>
       </h2>
       {section.locked && (
         <p className="mt-2 text-sm font-medium">Locked: this subheading can be read, but no longer added to.</p>
@@ -47,7 +44,7 @@ export function SubheadingSection({ debateSlug, section }: { debateSlug: string;
         <p className="mt-3 text-stone-600 italic dark:text-stone-400">No contributions under this subheading yet.</p>
       )}
       <p className="mt-3 text-sm">
-        <Link href={href} prefetch={false} className="font-medium text-amber-800 dark:text-amber-300">
+        <Link href={href} className="font-medium text-amber-800 dark:text-amber-300">
           {more
             ? `See all ${pluralize(section.contributionCount, "contribution")} under “${section.title}” →`
             : `Read “${section.title}” with its replies →`}
@@ -65,7 +62,7 @@ export function SubheadingSection({ debateSlug, section }: { debateSlug: string;
 function ContributionLine({ debateSlug, contribution: c }: { debateSlug: string; contribution: ContributionSummary }) {
   return (
     <li>
-      <Link href={postPath(debateSlug, c.id)} prefetch={false} className={c.titled ? "font-medium" : undefined}>
+      <Link href={postPath(debateSlug, c.id)} className={c.titled ? "font-medium" : undefined}>
         {c.pinned && "Pinned: "}
         {c.headline}
       </Link>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { accountPath } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Unsubscribed", robots: { index: false } };

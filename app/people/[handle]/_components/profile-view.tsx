@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AuthorBadges } from "@/components/author-name";
 import { LocalTime, PostDate } from "@/components/post-date";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useViewer } from "@/components/use-viewer";

@@ -1,6 +1,7 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AddContribution } from "@/components/add-contribution";
+import { LockedNotice } from "@/components/locked-notice";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DebateProvider } from "@/components/debate-context";
 import { FollowButton } from "@/components/follow-button";
@@ -70,6 +71,7 @@ export async function SubheadingView({
   const index = siblings.findIndex((s) => s.slug === subheading.slug);
   const previous = siblings[index - 1];
   const next = siblings[index + 1];
+  const notice = lockNotice(debate.locked, subheading.locked);
 
   return (
     <DebateProvider
@@ -109,12 +111,15 @@ export async function SubheadingView({
         slowModeSeconds={subheading.slowModeSeconds}
       />
       <div className="mt-6">
-        <AddContribution
-          debateId={debate.id}
-          subheadings={siblings.filter((s) => !s.locked)}
-          subheadingId={subheading.id}
-          lockedNotice={lockNotice(debate.locked, subheading.locked)}
-        />
+        {notice ? (
+          <LockedNotice>{notice}</LockedNotice>
+        ) : (
+          <AddContribution
+            debateId={debate.id}
+            subheadings={siblings.filter((s) => !s.locked)}
+            subheadingId={subheading.id}
+          />
+        )}
       </div>
 
       <section aria-labelledby="contributions-h" className="mt-8">

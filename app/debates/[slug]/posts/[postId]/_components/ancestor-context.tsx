@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { AuthorName } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
 import { postPath } from "@/lib/paths";

@@ -1,0 +1,84 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition, type RefObject } from "react";
+
+export type Fresh = { reply: boolean; authorId: string | null };
+
+/** "3 new replies — show them", "1 new contribution — show it", "2 new posts — show them". */
+export function newPostsLabel(posts: Fresh[]): string {
+  const n = posts.length;
+  const replies = posts.filter((p) => p.reply).length;
+  const noun =
+    replies === n
+      ? n === 1
+        ? "reply"
+        : "replies"
+      : replies === 0
+        ? n === 1
+          ? "contribution"
+          : "contributions"
+        : "posts";
+  return `${n} new ${noun} — show ${n === 1 ? "it" : "them"}`;
+}
+
+/**
+ * The new posts bar's button (components/live/new-posts-bar.tsx): shows others' new posts in
+ * place, by a refresh of the page (already invalidated by the write before the event was sent), so
+ * nothing reloads and the browser's scroll anchoring keeps what the reader is reading where it was.
+ */
+export function NewPostsButton({
+  others,
+  maybe,
+  clear,
+  region,
+}: {
+  others: Fresh[];
+  /** Events may have been missed (a reconnection the server could not replay). */
+  maybe: boolean;
+  clear: () => void;
+  region: RefObject<HTMLDivElement | null>;
+}) {
+  const router = useRouter();
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const label = others.length > 0 ? newPostsLabel(others) : maybe ? "New posts may have arrived — show them" : null;
+
+  // News after "shown": the bar is back, and the old confirmation is gone.
+  const [seen, setSeen] = useState(label);
+  if (label !== seen) {
+    setSeen(label);
+    if (label) setDone(null);
+  }
+
+  const show = () => {
+    const said = others.length === 1 ? "The new post is shown." : "The new posts are shown.";
+    startTransition(() => {
+      router.refresh();
+      clear();
+      setDone(said);
+    });
+    // The button goes away: keep the keyboard where it was, without scrolling.
+    region.current?.focus({ preventScroll: true });
+  };
+
+  useEffect(() => {
+    if (!done) return;
+    const timer = setTimeout(() => setDone(null), 5_000);
+    return () => clearTimeout(timer);
+  }, [done]);
+
+  if (label) {
+    return (
+      <button
+        type="button"
+        onClick={show}
+        disabled={pending}
+        className="rounded-full bg-amber-700 px-4 py-2 text-sm font-medium text-white shadow-lg hover:bg-amber-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 disabled:opacity-70 dark:bg-amber-500 dark:text-stone-950 dark:hover:bg-amber-400"
+      >
+        {pending ? "Showing…" : label}
+      </button>
+    );
+  }
+  return done ? <span className="sr-only">{done}</span> : null;
+}
