@@ -8,6 +8,7 @@
 //   as sent compressed (each script fetched again with Accept-Encoding: br, gzip);
 // - how many requests that first visit makes (until the network has been quiet for a second), and
 //   the bytes of Next's prefetches of linked pages among them (uncompressed).
+// BENCH_SCRIPTS=1 also lists each page's scripts with their sizes (which code a page pulls in).
 // Chromium is Debian's /usr/bin/chromium (CHROMIUM_PATH overrides it), as in playwright.config.ts.
 import { existsSync } from "node:fs";
 import { request } from "node:http";
@@ -127,9 +128,12 @@ async function measure(path) {
   const narrow = await visit(path, 390);
   let jsSent = 0;
   let js = 0;
+  const each = [];
   for (const [url, bytes] of wide.scripts) {
+    const sent = (await compressedScript(url)).bytes;
     js += bytes;
-    jsSent += (await compressedScript(url)).bytes;
+    jsSent += sent;
+    each.push({ url: new URL(url).pathname, bytes, sent });
   }
   return {
     path,
@@ -141,6 +145,7 @@ async function measure(path) {
     scripts: wide.scripts.size,
     requests: wide.requests,
     prefetched: wide.prefetched,
+    each,
   };
 }
 
@@ -178,6 +183,14 @@ for (const r of rows) {
     String(r.requests).padStart(9),
     kb(r.prefetched).padStart(12),
   );
+}
+if (process.env.BENCH_SCRIPTS) {
+  for (const r of rows) {
+    console.log(`\n${r.path}`);
+    for (const s of r.each.sort((a, b) => b.sent - a.sent)) {
+      console.log("  ", s.url.padEnd(48), kb(s.bytes).padStart(7), kb(s.sent).padStart(8));
+    }
+  }
 }
 console.log(`(sent: as served with Accept-Encoding: ${ACCEPT}, here ${rows[0]?.encoding}; KB = 1,024 bytes)`);
 await browser.close();
