@@ -2,11 +2,14 @@
 
 import Link from "@/components/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { signInPath } from "@/lib/shell-paths";
+import { buttonClass } from "./button-class";
+import { FormPlaceholder } from "./compose/form-placeholder";
 import { lazyComponent } from "./lazy-component";
 import { useViewer } from "./use-viewer";
 
-export type AddContributionProps = {
+type Props = {
   debateId: string;
   /** Open subheadings to choose from, in order. */
   subheadings: { id: string; title: string }[];
@@ -14,18 +17,28 @@ export type AddContributionProps = {
   subheadingId?: string;
 };
 
-// The button, the form and its Server Action are loaded only once the session says a member is
-// signed in: a reader, who is shown the way to sign in, never downloads them.
-const AddContributionForm = lazyComponent(() => import("./add-contribution-form").then((m) => m.AddContributionForm));
+const ContributionForm = lazyComponent(
+  () => import("./contribution-form").then((m) => m.ContributionForm),
+  <FormPlaceholder />,
+);
 
 /**
  * "Add to the debate": a new top-level contribution, filed under the subheading it speaks to.
- * Where a lock forbids it, pages show a LockedNotice instead.
+ * Where a lock forbids it, pages show a LockedNotice instead. The button is drawn as soon as the
+ * session is known (loading it later moved the page under a reader's eyes); the form, its Server
+ * Action and the compose form load when it opens.
  */
-export function AddContribution(props: AddContributionProps) {
+export function AddContribution({ debateId, subheadings, subheadingId }: Props) {
   const { viewer, loading } = useViewer();
   const pathname = usePathname();
-
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Closing the form gives focus back to the button that opened it.
+  useEffect(() => {
+    if (wasOpen.current && !open) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   if (loading) return null;
   if (!viewer) {
     return (
@@ -41,5 +54,34 @@ export function AddContribution(props: AddContributionProps) {
       </p>
     );
   }
-  return <AddContributionForm viewer={viewer} {...props} />;
+  if (viewer.restriction) {
+    return (
+      <p
+        role="note"
+        className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
+      >
+        {viewer.restriction} You can still read everything.
+      </p>
+    );
+  }
+  if (!open) {
+    return (
+      <button ref={opener} type="button" className={buttonClass} onClick={() => setOpen(true)}>
+        Add to the debate
+      </button>
+    );
+  }
+  return (
+    <ContributionForm
+      debateId={debateId}
+      subheadings={subheadings}
+      subheadingId={subheadingId}
+      // The new post is shown instead: focus goes with the navigation, not back to the button.
+      onPosted={() => {
+        wasOpen.current = false;
+        setOpen(false);
+      }}
+      onCancel={() => setOpen(false)}
+    />
+  );
 }

@@ -43,8 +43,7 @@ export function describedBy(id: string, { hint = false, errors }: { hint?: boole
 export const inputClass =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-amber-600 focus:outline-none focus:ring-2 focus:ring-amber-600/30 aria-[invalid=true]:border-red-600 dark:border-stone-700 dark:bg-stone-950";
 
-export const buttonClass =
-  "inline-flex items-center justify-center rounded-md bg-amber-700 px-4 py-2 font-medium text-white hover:bg-amber-800 disabled:cursor-not-allowed disabled:opacity-60";
+export { buttonClass } from "./button-class";
 
 export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800";
