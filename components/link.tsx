@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { AnchorHTMLAttributes, MouseEvent, Ref } from "react";
 
-type Props = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
+type Props = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href" | "onMouseEnter" | "onFocus" | "onTouchStart"> & {
   href: string;
   /** False: never fetched ahead (links most readers do not follow, whose page's code is heavy). */
   prefetch?: boolean;
@@ -32,7 +32,7 @@ function leftToTheBrowser(event: MouseEvent<HTMLAnchorElement>): boolean {
  * prefetching every link that scrolled into view, a subheading page ~180 KB of its permalinks'
  * data on each first visit; hover, touch and focus come early enough to hide most of the wait.
  */
-export default function Link({ href, prefetch = true, onClick, onMouseEnter, onFocus, onTouchStart, ...rest }: Props) {
+export default function Link({ href, prefetch = true, onClick, ...rest }: Props) {
   const router = useRouter();
   const internal = href.startsWith("/") && !href.startsWith("//");
   const warm = internal && prefetch ? () => router.prefetch(href) : undefined;
@@ -46,18 +46,9 @@ export default function Link({ href, prefetch = true, onClick, onMouseEnter, onF
         event.preventDefault();
         router.push(href);
       }}
-      onMouseEnter={(event) => {
-        warm?.();
-        onMouseEnter?.(event);
-      }}
-      onFocus={(event) => {
-        warm?.();
-        onFocus?.(event);
-      }}
-      onTouchStart={(event) => {
-        warm?.();
-        onTouchStart?.(event);
-      }}
+      onMouseEnter={warm}
+      onFocus={warm}
+      onTouchStart={warm}
     />
   );
 }

@@ -8,7 +8,11 @@ import { SearchToggle } from "./search-toggle";
  */
 export function SearchBox() {
   return (
-    <SearchToggle action={searchPath()} icon={<SearchIcon className="h-5 w-5" />}>
+    <SearchToggle
+      action={searchPath()}
+      icon={<SearchIcon className="h-5 w-5" />}
+      formClassName="absolute inset-x-0 top-full z-20 border-b border-stone-200 bg-white px-4 py-2 sm:static sm:flex sm:border-0 sm:bg-transparent sm:p-0 dark:border-stone-800 dark:bg-stone-900 sm:dark:bg-transparent"
+    >
       <label htmlFor="site-search" className="sr-only">
         Search posts
       </label>

@@ -8,7 +8,18 @@ import { useDisclosure } from "./use-dismiss";
  * sm breakpoint on the form is always shown; on a phone, `icon` is a button that opens it in a row
  * under the header (Escape or a click outside closes it again).
  */
-export function SearchToggle({ action, icon, children }: { action: string; icon: ReactNode; children: ReactNode }) {
+export function SearchToggle({
+  action,
+  icon,
+  formClassName,
+  children,
+}: {
+  action: string;
+  icon: ReactNode;
+  /** The form's look but for showing it: "flex" or "hidden" below sm is this toggle's. */
+  formClassName: string;
+  children: ReactNode;
+}) {
   const { open, setOpen, panelId: formId, rootRef, buttonRef, panelRef } = useDisclosure<HTMLFormElement>("input");
 
   return (
@@ -32,7 +43,7 @@ export function SearchToggle({ action, icon, children }: { action: string; icon:
         aria-label="Search the debates"
         action={action}
         method="get"
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-20 border-b border-stone-200 bg-white px-4 py-2 sm:static sm:flex sm:border-0 sm:bg-transparent sm:p-0 dark:border-stone-800 dark:bg-stone-900 sm:dark:bg-transparent`}
+        className={`${open ? "flex" : "hidden"} ${formClassName}`}
       >
         {children}
       </form>
