@@ -1,7 +1,6 @@
 "use client";
 
-import { lazyComponent } from "@/components/lazy-component";
-import { useSession } from "@/components/session";
+import { lazyForMembers } from "@/components/lazy-component";
 
 export type FollowButtonProps = {
   targetType: "debate" | "subheading" | "thread";
@@ -13,13 +12,8 @@ export type FollowButtonProps = {
 
 // The menu, its batched state request and its Server Action are loaded only once the session says
 // a member is signed in: a reader, who cannot follow, never downloads them.
-const FollowMenu = lazyComponent(() => import("./follow-menu").then((m) => m.FollowMenu));
-
 /**
  * Follow, mute, or stop either, for a debate, a subheading or a thread, for signed-in members
  * (components/follow-menu.tsx); nothing for anyone else.
  */
-export function FollowButton(props: FollowButtonProps) {
-  const { status } = useSession();
-  return status === "authenticated" ? <FollowMenu {...props} /> : null;
-}
+export const FollowButton = lazyForMembers<FollowButtonProps>(() => import("./follow-menu").then((m) => m.FollowMenu));

@@ -1,6 +1,8 @@
 "use client";
 
 import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
+import type { Viewer } from "@/lib/permissions";
+import { useViewer } from "./use-viewer";
 
 /**
  * A client component fetched the first time it renders, with `fallback` meanwhile: React.lazy in
@@ -21,4 +23,20 @@ export function lazyComponent<P extends object>(
     );
   }
   return LazyComponent;
+}
+
+/**
+ * A client component only signed-in members (or those `allowed`) use, loaded once the session says
+ * the viewer is one; nothing for anyone else, who never downloads it.
+ */
+export function lazyForMembers<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  allowed: (viewer: NonNullable<Viewer>) => boolean = () => true,
+): ComponentType<P> {
+  const Lazy = lazyComponent(load);
+  function ForMembers(props: P) {
+    const { viewer } = useViewer();
+    return viewer && allowed(viewer) ? <Lazy {...props} /> : null;
+  }
+  return ForMembers;
 }

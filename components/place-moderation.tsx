@@ -1,8 +1,7 @@
 "use client";
 
-import { lazyComponent } from "@/components/lazy-component";
+import { lazyForMembers } from "@/components/lazy-component";
 import { isStaff } from "@/lib/roles";
-import { useViewer } from "./use-viewer";
 
 export type PlaceModerationProps = {
   /** A subheading or a whole debate. */
@@ -13,14 +12,12 @@ export type PlaceModerationProps = {
   manageHref?: string;
 };
 
-// The forms and their Server Actions are loaded only once the session says the viewer is staff:
-// no reader or member downloads a moderator's tools.
-const PlaceModerationTools = lazyComponent(() =>
-  import("./place-moderation-tools").then((m) => m.PlaceModerationTools),
+/**
+ * Lock and slow mode for a subheading or debate, offered to moderators. The forms and their Server
+ * Actions are loaded only once the session says the viewer is staff: no reader or member
+ * downloads a moderator's tools.
+ */
+export const PlaceModeration = lazyForMembers<PlaceModerationProps>(
+  () => import("./place-moderation-tools").then((m) => m.PlaceModerationTools),
+  isStaff,
 );
-
-/** Lock and slow mode for a subheading or debate, offered to moderators. */
-export function PlaceModeration(props: PlaceModerationProps) {
-  const { viewer } = useViewer();
-  return isStaff(viewer) ? <PlaceModerationTools {...props} /> : null;
-}

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazyComponent } from "../lazy-component";
+import { lazyComponent, lazyForMembers } from "../lazy-component";
 import { useViewer } from "../use-viewer";
 
 export type Scope = "home" | { debateId: string };
@@ -8,22 +8,18 @@ export type Scope = "home" | { debateId: string };
 // What is new to a member (the counts' request, their store, the badges and the catch-up link) is
 // loaded only once the session says a member is signed in: a reader never downloads it.
 const load = () => import("./member-unread-counts");
-const MemberUnreadCounts = lazyComponent(() => load().then((m) => m.UnreadCounts));
-const MemberNewCount = lazyComponent(() => load().then((m) => m.NewCount));
 const MemberCatchUpLink = lazyComponent(() => load().then((m) => m.CatchUpLink));
 
 /**
  * Asks, each time the page is shown and only for a signed-in member, how many posts are new to
  * them (components/unread/member-unread-counts.tsx). Renders nothing itself.
  */
-export function UnreadCounts({ scope }: { scope: Scope }) {
-  return useViewer().viewer ? <MemberUnreadCounts scope={scope} /> : null;
-}
+export const UnreadCounts = lazyForMembers<{ scope: Scope }>(() => load().then((m) => m.UnreadCounts));
 
 /** "N new" beside a subheading or a debate, when it has posts new to the member. */
-export function NewCount(props: { subheadingId: string } | { debateId: string }) {
-  return useViewer().viewer ? <MemberNewCount {...props} /> : null;
-}
+export const NewCount = lazyForMembers<{ subheadingId: string } | { debateId: string }>(() =>
+  load().then((m) => m.NewCount),
+);
 
 /** The debate page's way to the catch-up page, in a live region there from the start. */
 export function CatchUpLink(props: { debateSlug: string; debateId: string }) {
