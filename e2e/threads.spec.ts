@@ -41,7 +41,7 @@ test("[threads] a member picks an order: the URL and the order change, and it is
   await expect(page.getByRole("link", { name: "Oldest first" })).toHaveAttribute("aria-current", "page");
   expect(await contributionTitles(page)).toEqual(["Alpha", "Bravo", "Charlie"]);
 
-  const saved = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/api/me/post-sort"));
   await page.getByRole("link", { name: "Newest first" }).click();
   await expect(page).toHaveURL(new RegExp(`${plain}/sort/newest$`));
   await expect(page.getByRole("link", { name: "Newest first" })).toHaveAttribute("aria-current", "page");
@@ -56,7 +56,7 @@ test("[threads] a member picks an order: the URL and the order change, and it is
   expect(await contributionTitles(page)).toEqual(["Charlie", "Bravo", "Alpha"]);
 
   const savedAgain = page.waitForResponse(
-    (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"],
+    (r) => r.request().method() === "POST" && r.url().endsWith("/api/me/post-sort"),
   );
   await page.getByRole("link", { name: "Most replies" }).click();
   await expect(page).toHaveURL(new RegExp(`${plain}/sort/replies$`));

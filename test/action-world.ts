@@ -167,7 +167,6 @@ export const ACTIONS: Record<string, { allow: Caller[]; form: (w: World) => Fiel
   },
   setFollowOwnThreadsAction: { allow: SIGNED_IN, form: () => ({ followOwnThreads: "false" }) },
   // Each member's own order for subheadings (server/users/post-sort.ts); shown on no cached page.
-  setPostSortAction: { allow: SIGNED_IN, form: () => ({ sort: "newest" }) },
   markNotificationReadAction: { allow: ["author"], form: (w) => ({ notificationId: w.notificationId }) },
   markAllNotificationsReadAction: { allow: SIGNED_IN, form: () => ({}) },
   markDebateReadAction: { allow: SIGNED_IN, form: (w) => ({ debateId: w.debateId, upTo: new Date().toISOString() }) },

@@ -98,6 +98,16 @@ const ROUTES: Record<
     call: (_w, headers, handler) =>
       handler(new Request("http://localhost:3000/api/me/post-sort", { headers }), { params: Promise.resolve({}) }),
   },
+  "POST /api/me/post-sort": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (_w, headers, handler) => {
+      headers.set("content-type", "application/json");
+      const body = JSON.stringify({ sort: "newest" });
+      return handler(new Request("http://localhost:3000/api/me/post-sort", { method: "POST", headers, body }), {
+        params: Promise.resolve({}),
+      });
+    },
+  },
   "GET /api/people": {
     allow: ["member", "author", "suspended", "moderator", "admin"],
     call: (w, headers, handler) =>

@@ -8,7 +8,6 @@ import { fetchJson } from "@/lib/fetch-json";
 import { postSortApi, sortedSubheadingPath } from "@/lib/paths";
 import { POST_SORTS, type PostSort } from "@/lib/post-sort";
 import type { PostSortView } from "@/lib/views";
-import { setPostSortAction } from "@/server/actions/preferences";
 
 /**
  * The order of a subheading's contributions: three links (each order is its own cached URL), and,
@@ -45,18 +44,18 @@ export function SortPicker({
     };
   }, [explicit, signedIn, current, debateSlug, subheadingSlug, router]);
 
-  // A member's choice is saved first, then the page changes: a Server Action sent while a navigation
-  // is under way can land after it and put the router back on the URL it was sent from (seen in CI:
-  // the click left the member on the old order). A click with a modifier opens a tab, as links do.
-  function pick(event: React.MouseEvent<HTMLAnchorElement>, sort: PostSort) {
-    if (!signedIn || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    const form = new FormData();
-    form.set("sort", sort);
+  // A member's choice is saved by a plain request beside the navigation (the link's own). It was a
+  // Server Action, whose answer, applied by Next's router, could put the page back on the URL it
+  // was sent from (seen in CI: the click left the member on the old order).
+  function save(sort: PostSort) {
+    if (!signedIn) return;
     // Nothing to show when saving fails: the order still changes, only the memory of it does not.
-    void setPostSortAction({ ok: false }, form)
-      .catch(() => {})
-      .finally(() => router.push(sortedSubheadingPath(debateSlug, subheadingSlug, sort)));
+    void fetchJson(postSortApi(), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sort }),
+      keepalive: true,
+    });
   }
 
   return (
@@ -68,7 +67,7 @@ export function SortPicker({
             <Link
               href={sortedSubheadingPath(debateSlug, subheadingSlug, value)}
               aria-current={value === current ? "page" : undefined}
-              onClick={(event) => pick(event, value)}
+              onClick={() => save(value)}
               className={
                 value === current
                   ? "rounded-full bg-amber-100 px-3 py-1 font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"

@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from "vitest";
+import { callAs, makeWorld } from "@/test/action-world";
+import { db } from "@/server/db";
+import { GET, POST } from "./route";
+
+vi.mock("next/headers", () => import("@/test/next-headers"));
+
+function save(headers: Headers, body: unknown) {
+  headers.set("content-type", "application/json");
+  return POST(
+    new Request("http://localhost:3000/api/me/post-sort", {
+      method: "POST",
+      headers,
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+}
+
+describe("/api/me/post-sort", () => {
+  it("saves the member's order, and GET answers it, never cached", async () => {
+    const world = await makeWorld();
+    const response = await save(await callAs("member", world), { sort: "newest" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(await response.json()).toEqual({ sort: "newest" });
+    await callAs("member", world);
+    expect(await (await GET()).json()).toEqual({ sort: "newest" });
+  });
+
+  it("refuses anonymous callers (401), other sites (403) and bad input (400), saving nothing", async () => {
+    const world = await makeWorld();
+    expect((await save(await callAs("anonymous", world), { sort: "newest" })).status).toBe(401);
+    expect((await save(await callAs("member", world, "https://evil.example"), { sort: "newest" })).status).toBe(403);
+    expect((await save(await callAs("member", world, null), { sort: "newest" })).status).toBe(403);
+    for (const bad of ["not json", {}, { sort: "random" }, { sort: 3 }]) {
+      const response = await save(await callAs("member", world), bad);
+      expect(response.status, JSON.stringify(bad)).toBe(400);
+      expect((await response.json()).error).toBeTruthy();
+    }
+    const user = await db.user.findUniqueOrThrow({ where: { id: world.people.member.id }, select: { postSort: true } });
+    expect(user.postSort).not.toBe("newest");
+  });
+});
