@@ -196,6 +196,9 @@ test("[layout] signed in at 320 px: a long name stays on one line, the member's 
   await page.goto(`${permalink.pathname}/history`);
   await expectNoSidewaysScroll(page);
   await page.goto(`${debate}/few`);
+  // Once the page is live (the button needs the session): a click in the first few milliseconds,
+  // before Next's router starts, began a page load that the router's start then cancelled.
+  await expect(page.getByRole("button", { name: "Add to the debate" })).toBeVisible();
   await page.getByRole("article").filter({ hasText: words }).getByRole("link", { name: member.name }).click();
   await expect(page.getByRole("heading", { level: 1, name: member.name })).toBeVisible();
   await expectNoSidewaysScroll(page);
