@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useId, useRef, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { initialActionState, unreachable } from "@/lib/action-state";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -32,6 +33,8 @@ export function ActionForm({
 }: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
+  // Pressed before the page's scripts ran, the form would be sent as a GET to this page.
+  const hydrated = useHydrated();
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
     const result = await action(prev, form).catch(unreachable);
     if (result.ok) {
@@ -62,7 +65,7 @@ export function ActionForm({
       {children?.(state)}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className={`rounded-md px-3 py-1.5 font-medium text-white disabled:opacity-60 ${danger ? "bg-red-700 hover:bg-red-800" : "bg-stone-700 hover:bg-stone-800 dark:bg-stone-600"}`}
       >
         {pending ? pendingLabel : submitLabel}

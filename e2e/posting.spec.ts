@@ -194,3 +194,32 @@ test("[accounts] changing the password keeps this session and ends the others", 
   await there.reload();
   await expect(there.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
 });
+
+test("[accounts] on a slow phone, a form pressed before its scripts have run waits for them: nothing typed is lost, no password in an address", async ({
+  page,
+}) => {
+  const member = newMember("hurried");
+  await signUp(page, member);
+  await signOut(page, member);
+  const addresses: string[] = [];
+  page.on("request", (request) => addresses.push(request.url()));
+  // The page's scripts arrive well after its HTML, and the member does not wait for them.
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+
+  await page.goto("/sign-in", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Password").fill(member.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();
+  expect(addresses.filter((url) => /[?&]password=/.test(url))).toEqual([]);
+
+  await page.goto("/account", { waitUntil: "domcontentloaded" });
+  const profile = page.getByRole("region", { name: "Your profile" });
+  await profile.getByLabel("Bio (optional)").fill("I came in **early**.");
+  await profile.getByRole("button", { name: "Save profile" }).click();
+  await expect(profile.getByText("Your profile is saved.")).toBeVisible();
+  await expect(profile.getByLabel("Bio (optional)")).toHaveValue("I came in **early**.");
+});

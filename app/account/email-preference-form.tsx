@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { buttonClass, FormMessage } from "@/components/field";
+import { useHydrated, useTypedBeforeHydration } from "@/components/use-hydrated";
 import { initialActionState, unreachable, type ActionState } from "@/lib/action-state";
 import { EMAIL_PREFERENCES, type EmailPreference } from "@/lib/schemas/email";
 import { setEmailPreferenceAction } from "@/server/actions/email";
@@ -9,6 +10,12 @@ import { setEmailPreferenceAction } from "@/server/actions/email";
 /** No email, one per reply or mention, or a daily digest. */
 export function EmailPreferenceForm({ current }: { current: EmailPreference }) {
   const [chosen, setChosen] = useState<EmailPreference>(current);
+  const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  useTypedBeforeHydration(formRef, (typed) => {
+    const early = EMAIL_PREFERENCES.find((option) => option.value === typed.preference);
+    if (early) setChosen(early.value);
+  });
   const [state, formAction, pending] = useActionState(
     (prev: ActionState, form: FormData) => setEmailPreferenceAction(prev, form).catch(unreachable),
     initialActionState,
@@ -20,7 +27,7 @@ export function EmailPreferenceForm({ current }: { current: EmailPreference }) {
       <h2 id="email-h" className="text-lg font-semibold">
         Email
       </h2>
-      <form action={formAction} className="mt-3 space-y-4" noValidate>
+      <form ref={formRef} action={formAction} className="mt-3 space-y-4" noValidate>
         <fieldset aria-describedby={errors ? "preference-error" : "preference-hint"}>
           <legend className="text-sm font-medium">What should we email you?</legend>
           <p id="preference-hint" className="text-xs text-stone-500 dark:text-stone-400">
@@ -50,7 +57,7 @@ export function EmailPreferenceForm({ current }: { current: EmailPreference }) {
           </div>
         </fieldset>
         <FormMessage message={!errors && state.message} ok={state.ok} />
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={pending || !hydrated} className={buttonClass}>
           {pending ? "Saving…" : "Save email setting"}
         </button>
       </form>

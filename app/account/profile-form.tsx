@@ -2,9 +2,10 @@
 
 import Link from "@/components/link";
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/field";
 import { HandleInput } from "@/components/handle-input";
+import { useHydrated, useTypedBeforeHydration } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/action-state";
 import { initialActionState, unreachable } from "@/lib/action-state";
 import { normalizeHandle } from "@/lib/handle";
@@ -18,6 +19,9 @@ type Values = { name: string; handle: string; bio: string };
 export function ProfileForm({ current }: { current: Values }) {
   const router = useRouter();
   const [values, setValues] = useState(current);
+  const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  useTypedBeforeHydration(formRef, (typed) => setValues((v) => ({ ...v, ...typed })));
   const [saved, setSaved] = useState(current.handle);
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
     const result = await updateProfileAction(prev, form).catch(unreachable);
@@ -45,7 +49,7 @@ export function ProfileForm({ current }: { current: Values }) {
           .
         </p>
       )}
-      <form action={formAction} className="mt-4 space-y-4" noValidate>
+      <form ref={formRef} action={formAction} className="mt-4 space-y-4" noValidate>
         <Field
           id="profile-name"
           label="Display name"
@@ -98,7 +102,7 @@ export function ProfileForm({ current }: { current: Values }) {
           />
         </Field>
         <FormMessage message={(!state.fieldErrors || state.ok) && state.message} ok={state.ok} />
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={pending || !hydrated} className={buttonClass}>
           {pending ? "Saving…" : "Save profile"}
         </button>
       </form>

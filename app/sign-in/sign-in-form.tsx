@@ -9,6 +9,7 @@ import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/componen
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signUpPath } from "@/lib/paths";
 import { signInErrorMessage } from "@/lib/sign-in-errors";
+import { useHydrated } from "@/components/use-hydrated";
 
 export function SignInForm() {
   const params = useSearchParams();
@@ -20,6 +21,8 @@ export function SignInForm() {
   const [error, setError] = useState<string | null>(signInErrorMessage(params.get("error")));
   const [pending, startTransition] = useTransition();
   const [github, setGithub] = useState(false);
+  // Sent before the page's scripts ran, the form would be a GET with the password in the address.
+  const hydrated = useHydrated();
 
   useEffect(() => {
     getProviders()
@@ -81,7 +84,7 @@ export function SignInForm() {
             </p>
           )}
         </div>
-        <button type="submit" disabled={pending} className={`${buttonClass} w-full`}>
+        <button type="submit" disabled={pending || !hydrated} className={`${buttonClass} w-full`}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>
