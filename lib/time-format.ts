@@ -11,14 +11,10 @@ const HOUR = 60 * MINUTE;
 
 /** Whole calendar days between two instants in a time zone (0: the same day). */
 function calendarDaysBetween(then: Date, now: Date, timeZone: string | undefined): number {
+  const format = new Intl.DateTimeFormat("en", { year: "numeric", month: "numeric", day: "numeric", timeZone });
   const dayNumber = (d: Date) => {
-    const parts = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone })
-      .formatToParts(d)
-      .reduce<Record<string, number>>(
-        (acc, p) => (p.type === "literal" ? acc : { ...acc, [p.type]: Number(p.value) }),
-        {},
-      );
-    return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1) / (24 * HOUR);
+    const { year, month, day } = Object.fromEntries(format.formatToParts(d).map((p) => [p.type, Number(p.value)]));
+    return Date.UTC(year!, month! - 1, day) / (24 * HOUR);
   };
   return dayNumber(now) - dayNumber(then);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition, type RefObject } from "react";
+import { useEffect, useState, useTransition } from "react";
 
 export type Fresh = { reply: boolean; authorId: string | null };
 
@@ -31,13 +31,11 @@ export function NewPostsButton({
   others,
   maybe,
   clear,
-  region,
 }: {
   others: Fresh[];
   /** Events may have been missed (a reconnection the server could not replay). */
   maybe: boolean;
   clear: () => void;
-  region: RefObject<HTMLDivElement | null>;
 }) {
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
@@ -51,7 +49,7 @@ export function NewPostsButton({
     if (label) setDone(null);
   }
 
-  const show = () => {
+  const show = (event: React.MouseEvent<HTMLButtonElement>) => {
     const said = others.length === 1 ? "The new post is shown." : "The new posts are shown.";
     startTransition(() => {
       router.refresh();
@@ -59,7 +57,8 @@ export function NewPostsButton({
       setDone(said);
     });
     // The button goes away: keep the keyboard where it was, without scrolling.
-    region.current?.focus({ preventScroll: true });
+    // (The bar's live region, around the button, takes the focus.)
+    event.currentTarget.parentElement?.focus({ preventScroll: true });
   };
 
   useEffect(() => {

@@ -14,129 +14,126 @@ type Subscriber = {
 const HIDDEN_CLOSE_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 60_000;
 
-/**
- * The page's one EventSource, shared by every subscriber: opened on the union of their topics,
- * reopened (from the last event seen) when that union changes. The browser reconnects by itself
- * after a dropped connection, sending Last-Event-ID; when the server refuses (503 on shutdown or
- * when full) the browser gives up, and this reopens it with a growing, jittered delay.
- */
-class LiveConnection {
-  private readonly subscribers = new Set<Subscriber>();
-  private source: EventSource | null = null;
-  private topicsKey = "";
-  /** Closed while the tab is hidden (for long): reopened when it is shown. */
-  private sleeping = false;
-  private lastId: string | null = null;
-  private failures = 0;
-  private retry: ReturnType<typeof setTimeout> | null = null;
-  private hiddenTimer: ReturnType<typeof setTimeout> | null = null;
-  private pending = false;
-  private listening = false;
+// The page's one EventSource, shared by every subscriber: opened on the union of their topics,
+// reopened (from the last event seen) when that union changes. The browser reconnects by itself
+// after a dropped connection, sending Last-Event-ID; when the server refuses (503 on shutdown or
+// when full) the browser gives up, and this reopens it with a growing, jittered delay. Module
+// state rather than a class: the page has one connection, and the minifier shortens these names.
+const subscribers = new Set<Subscriber>();
+let source: EventSource | null = null;
+let topicsKey = "";
+/** Closed while the tab is hidden (for long): reopened when it is shown. */
+let sleeping = false;
+let lastId: string | null = null;
+let failures = 0;
+let retry: ReturnType<typeof setTimeout> | undefined;
+let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
+let pending = false;
+let listening = false;
 
-  add(subscriber: Subscriber): () => void {
-    this.subscribers.add(subscriber);
-    this.schedule();
-    return () => {
-      this.subscribers.delete(subscriber);
-      this.schedule();
-    };
-  }
-
-  /** Batches the subscribers mounting in one render into one (re)connection. */
-  private schedule(): void {
-    if (this.pending) return;
-    this.pending = true;
-    queueMicrotask(() => {
-      this.pending = false;
-      this.sync();
-    });
-  }
-
-  private sync(): void {
-    this.listenToVisibility();
-    if (this.subscribers.size === 0) return this.close();
-    if (this.sleeping) return;
-    const topics = [...new Set([...this.subscribers].flatMap((s) => s.topics))].sort();
-    const key = topics.join(",");
-    if (this.source && key === this.topicsKey) return;
-    this.topicsKey = key;
-    this.open(liveApi(topics, this.lastId));
-  }
-
-  private open(url: string): void {
-    this.close();
-    const source = new EventSource(url);
-    this.source = source;
-    source.onmessage = (message: MessageEvent<string>) => {
-      this.lastId = message.lastEventId || this.lastId;
-      let event: LiveEvent;
-      try {
-        event = JSON.parse(message.data) as LiveEvent;
-      } catch {
-        return;
-      }
-      for (const subscriber of [...this.subscribers]) {
-        // A member's own notifications reach every subscriber; posts, those on one of their topics.
-        const wanted =
-          event.type === "notification" ||
-          subscriber.topics.some((topic) =>
-            [`debate:${event.debateId}`, `subheading:${event.subheadingId}`, `thread:${event.threadId}`].includes(
-              topic,
-            ),
-          );
-        if (wanted) subscriber.onEvent(event);
-      }
-    };
-    source.addEventListener("ready", (message: MessageEvent<string>) => {
-      this.lastId = message.lastEventId || this.lastId;
-      this.failures = 0;
-    });
-    source.addEventListener("resync", (message: MessageEvent<string>) => {
-      this.lastId = message.lastEventId || this.lastId;
-      for (const subscriber of [...this.subscribers]) subscriber.onResync?.();
-    });
-    source.onerror = () => {
-      if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
-      // Refused (503/429) or not an event stream: the browser will not try again; we do, later.
-      this.failures++;
-      const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures) * (0.5 + Math.random() / 2);
-      this.retry = setTimeout(() => {
-        this.retry = null;
-        this.source = null;
-        this.sync();
-      }, delay);
-    };
-  }
-
-  private close(): void {
-    if (this.retry) clearTimeout(this.retry);
-    this.retry = null;
-    this.source?.close();
-    this.source = null;
-  }
-
-  private listenToVisibility(): void {
-    if (this.listening) return;
-    this.listening = true;
-    document.addEventListener("visibilitychange", () => {
-      if (document.hidden) {
-        this.hiddenTimer ??= setTimeout(() => {
-          this.sleeping = true;
-          this.close();
-        }, HIDDEN_CLOSE_MS);
-        return;
-      }
-      if (this.hiddenTimer) clearTimeout(this.hiddenTimer);
-      this.hiddenTimer = null;
-      if (this.sleeping) {
-        this.sleeping = false;
-        this.sync();
-      }
-    });
-  }
+function subscribe(subscriber: Subscriber): () => void {
+  subscribers.add(subscriber);
+  schedule();
+  return () => {
+    subscribers.delete(subscriber);
+    schedule();
+  };
 }
 
-let shared: LiveConnection | null = null;
+/** Batches the subscribers mounting in one render into one (re)connection. */
+function schedule(): void {
+  if (pending) return;
+  pending = true;
+  queueMicrotask(() => {
+    pending = false;
+    sync();
+  });
+}
+
+function sync(): void {
+  listenToVisibility();
+  if (subscribers.size === 0) return disconnect();
+  if (sleeping) return;
+  const topics = [...new Set([...subscribers].flatMap((s) => s.topics))].sort();
+  const key = topics.join(",");
+  if (source && key === topicsKey) return;
+  topicsKey = key;
+  connect(liveApi(topics, lastId));
+}
+
+const seen = (message: MessageEvent<string>) => {
+  lastId = message.lastEventId || lastId;
+};
+
+function connect(url: string): void {
+  disconnect();
+  const opened = new EventSource(url);
+  source = opened;
+  opened.onmessage = (message: MessageEvent<string>) => {
+    seen(message);
+    let event: LiveEvent;
+    try {
+      event = JSON.parse(message.data) as LiveEvent;
+    } catch {
+      return;
+    }
+    for (const subscriber of [...subscribers]) {
+      // A member's own notifications reach every subscriber; posts, those on one of their topics.
+      const wanted =
+        event.type === "notification" ||
+        subscriber.topics.some((topic) =>
+          [`debate:${event.debateId}`, `subheading:${event.subheadingId}`, `thread:${event.threadId}`].includes(topic),
+        );
+      if (wanted) subscriber.onEvent(event);
+    }
+  };
+  opened.addEventListener("ready", (message: MessageEvent<string>) => {
+    seen(message);
+    failures = 0;
+  });
+  opened.addEventListener("resync", (message: MessageEvent<string>) => {
+    seen(message);
+    for (const subscriber of [...subscribers]) subscriber.onResync?.();
+  });
+  opened.onerror = () => {
+    if (opened.readyState !== EventSource.CLOSED || source !== opened) return;
+    // Refused (503/429) or not an event stream: the browser will not try again; we do, later.
+    failures++;
+    const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures) * (0.5 + Math.random() / 2);
+    retry = setTimeout(() => {
+      retry = undefined;
+      source = null;
+      sync();
+    }, delay);
+  };
+}
+
+function disconnect(): void {
+  clearTimeout(retry);
+  retry = undefined;
+  source?.close();
+  source = null;
+}
+
+function listenToVisibility(): void {
+  if (listening) return;
+  listening = true;
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden) {
+      hiddenTimer ??= setTimeout(() => {
+        sleeping = true;
+        disconnect();
+      }, HIDDEN_CLOSE_MS);
+      return;
+    }
+    clearTimeout(hiddenTimer);
+    hiddenTimer = undefined;
+    if (sleeping) {
+      sleeping = false;
+      sync();
+    }
+  });
+}
 
 /**
  * Calls `onEvent` for each live event on `topics` while the component is mounted (and for the
@@ -151,8 +148,7 @@ export function useLiveEvents(topics: string[], onEvent: (event: LiveEvent) => v
   });
   const key = [...topics].sort().join(",");
   useEffect(() => {
-    shared ??= new LiveConnection();
-    return shared.add({
+    return subscribe({
       topics: key ? key.split(",") : [],
       onEvent: (event) => handlers.current.onEvent(event),
       onResync: () => handlers.current.onResync?.(),

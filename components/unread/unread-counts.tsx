@@ -1,14 +1,12 @@
 "use client";
 
-import { lazyComponent, lazyForMembers } from "../lazy-component";
-import { useViewer } from "../use-viewer";
+import { lazyForMembers } from "../lazy-component";
 
 export type Scope = "home" | { debateId: string };
 
 // What is new to a member (the counts' request, their store, the badges and the catch-up link) is
 // loaded only once the session says a member is signed in: a reader never downloads it.
 const load = () => import("./member-unread-counts");
-const MemberCatchUpLink = lazyComponent(() => load().then((m) => m.CatchUpLink));
 
 /**
  * Asks, each time the page is shown and only for a signed-in member, how many posts are new to
@@ -21,12 +19,10 @@ export const NewCount = lazyForMembers<{ subheadingId: string } | { debateId: st
   load().then((m) => m.NewCount),
 );
 
-/** The debate page's way to the catch-up page, in a live region there from the start. */
-export function CatchUpLink(props: { debateSlug: string; debateId: string }) {
-  const { viewer } = useViewer();
-  return (
-    <div role="status" className="empty:hidden">
-      {viewer && <MemberCatchUpLink {...props} />}
-    </div>
-  );
-}
+/**
+ * The debate page's way to the catch-up page, for a member with new posts. The page puts it in a
+ * live region of its own, there from the start, so that its arrival is announced.
+ */
+export const CatchUpLink = lazyForMembers<{ debateSlug: string; debateId: string }>(() =>
+  load().then((m) => m.CatchUpLink),
+);

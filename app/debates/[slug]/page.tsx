@@ -84,7 +84,9 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
       />
 
       <UnreadCounts scope={{ debateId: debate.id }} />
-      <CatchUpLink debateSlug={debate.slug} debateId={debate.id} />
+      <div role="status" className="empty:hidden">
+        <CatchUpLink debateSlug={debate.slug} debateId={debate.id} />
+      </div>
       <Outline debateSlug={debate.slug} sections={outline} />
 
       <div className="mt-6">
