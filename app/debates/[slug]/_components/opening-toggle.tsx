@@ -14,11 +14,14 @@ export function OpeningToggle({ target }: { target: string }) {
   useEffect(() => {
     const box = document.getElementById(target);
     if (!box) return;
-    // Measured while still clipped (reading the heights lays the page out if it has to).
-    setFits(box.scrollHeight <= box.clientHeight + 16);
+    // Measured once laid out, while still clipped.
+    const frame = requestAnimationFrame(() => setFits(box.scrollHeight <= box.clientHeight + 16));
     const onFocus = () => setOpen(true);
     box.addEventListener("focusin", onFocus);
-    return () => box.removeEventListener("focusin", onFocus);
+    return () => {
+      cancelAnimationFrame(frame);
+      box.removeEventListener("focusin", onFocus);
+    };
   }, [target]);
 
   useEffect(() => {
