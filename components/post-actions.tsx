@@ -7,7 +7,8 @@ import type { ActionState } from "@/lib/action-state";
 import { initialActionState, unreachable } from "@/lib/action-state";
 import { fetchJson } from "@/lib/fetch-json";
 import { postAnchor, postPath, postSourceApi, signInPath } from "@/lib/paths";
-import { deleteRefusal, editRefusal, isStaff, replyRefusal, reportRefusal } from "@/lib/permissions";
+import { deleteRefusal, editRefusal, isStaff, replyRefusal, reportRefusal, retypeRefusal } from "@/lib/permissions";
+import type { ReplyType } from "@/lib/reply-types";
 import type { PostSource } from "@/lib/views";
 import { createPostAction, deletePostAction, editPostAction } from "@/server/actions/posts";
 import { ActionForm, SmallField } from "./action-form";
@@ -16,10 +17,11 @@ import { ModeratorTools } from "./moderator-tools";
 import { reportPostAction } from "@/server/actions/reports";
 import { LazyComposeForm } from "./compose/lazy-compose-form";
 import { QUOTE_EVENT, setQuotable, type QuoteDetail } from "./floating-quote";
+import { ReplyTypeControl } from "./reply-type-control";
 import { useReported } from "./use-reported";
 import { useViewer } from "./use-viewer";
 
-type Mode = "idle" | "reply" | "edit" | "confirm-delete" | "report";
+type Mode = "idle" | "reply" | "edit" | "confirm-delete" | "report" | "retype";
 
 type Props = {
   debateSlug: string;
@@ -31,6 +33,8 @@ type Props = {
     authorName: string | null;
     pinned: boolean;
     state: "visible" | "hidden" | "deleted";
+    /** A reply's type (lib/reply-types.ts), which its author or a moderator may change. */
+    replyType?: ReplyType | null;
   };
 };
 
@@ -76,6 +80,7 @@ export function PostActions({ debateSlug, post }: Props) {
   const cannotReply = replyRefusal(viewer, post, { locked });
   const canEdit = !editRefusal(viewer, post);
   const canDelete = !deleteRefusal(viewer, post);
+  const canRetype = !retypeRefusal(viewer, post);
   const canReport = !reportRefusal(viewer, post);
   const [reported, markReported] = useReported(post.id, canReport);
   const quotable = !loading && !!viewer && post.state === "visible" && !cannotReply;
@@ -173,6 +178,17 @@ export function PostActions({ debateSlug, post }: Props) {
             {loadingSource ? "Loading…" : "Edit"}
           </button>
         )}
+        {canRetype && (
+          <button
+            ref={(el) => void (openers.current.retype = el)}
+            type="button"
+            className={linkButton}
+            aria-expanded={mode === "retype"}
+            onClick={() => setMode(mode === "retype" ? "idle" : "retype")}
+          >
+            Label
+          </button>
+        )}
         {canDelete && (
           <button
             ref={(el) => void (openers.current["confirm-delete"] = el)}
@@ -224,6 +240,9 @@ export function PostActions({ debateSlug, post }: Props) {
           )}
         </ActionForm>
       )}
+      {mode === "retype" && (
+        <ReplyTypeControl postId={post.id} current={post.replyType ?? null} onDone={() => setMode("idle")} />
+      )}
       {sourceError && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{sourceError}</p>}
       {mode === "confirm-delete" && (
         <form
@@ -253,6 +272,7 @@ export function PostActions({ debateSlug, post }: Props) {
             action={createPostAction}
             draftKey={`${post.subheadingId}:${post.id}:reply`}
             hidden={{ subheadingId: post.subheadingId, parentId: post.id }}
+            withReplyType
             insert={insert}
             label={`Your reply to ${post.authorName ?? "this post"}`}
             submitLabel="Post reply"

@@ -6,6 +6,8 @@ import { MovedAwayNotes, MovedHereNote } from "./moved-notes";
 import { PostActions } from "./post-actions";
 import { PinIcon } from "./icons";
 import { PostDate } from "./post-date";
+import { PostMarks } from "./marks/post-marks";
+import { ReplyTypeLabel } from "./reply-type-label";
 import { RichText } from "./rich-text";
 import { NewBadge } from "./unread/unread-posts";
 
@@ -58,6 +60,7 @@ export function PostArticle({
       <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-stone-600 dark:text-stone-400">
         <NewBadge postId={post.id} />
         {post.state === "visible" ? <AuthorName author={post.author} /> : <span className="italic">—</span>}
+        {post.parentId && post.replyType && post.state === "visible" && <ReplyTypeLabel type={post.replyType} />}
         <span aria-hidden="true">·</span>
         <Link href={postPath(debateSlug, post.id)} className="hover:underline">
           <PostDate date={post.createdAt} known={post.dateKnown} />
@@ -84,6 +87,14 @@ export function PostArticle({
             : `Hidden by a moderator${post.hiddenReason ? `: ${post.hiddenReason}` : "."}`}
         </p>
       )}
+      {post.state === "visible" && post.marks && (
+        <PostMarks
+          postId={post.id}
+          authorId={post.author?.id ?? null}
+          marks={post.marks}
+          label={post.parentId ? `reply by ${who}` : `contribution by ${who}`}
+        />
+      )}
       {post.state !== "deleted" && (
         <PostActions
           debateSlug={debateSlug}
@@ -95,6 +106,7 @@ export function PostArticle({
             authorName: post.author?.name ?? null,
             pinned: post.pinned,
             state: post.state,
+            replyType: post.replyType ?? null,
           }}
         />
       )}

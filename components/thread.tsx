@@ -5,7 +5,9 @@ import { postPath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
 import { continuesBeyond, DISPLAY_DEPTH, hiddenReplies } from "@/lib/thread-tree";
 import type { ThreadNode } from "@/lib/views";
+import { Marks } from "./marks/marks";
 import { MoreReplies, type LoadReplies } from "./more-replies";
+import { ThreadTypeSummary } from "./reply-type-label";
 import { PostArticle } from "./post-article";
 
 type Props = {
@@ -41,6 +43,8 @@ export function ThreadList({ nodes, debateSlug, headingLevel, focusId, loadRepli
       {/* The floating "Quote" next to text selected in a post: one selection listener for the page,
           and only on pages that list posts (each has one ThreadList), not in every page's script. */}
       <FloatingQuote />
+      {/* The page's one agree / disagree / pass controller (components/marks/), for members. */}
+      <Marks />
     </>
   );
 }
@@ -80,6 +84,7 @@ function ThreadItem({
           : ""
       }
     >
+      {level === 0 && <ThreadTypeSummary counts={node.typeCounts} className="mb-2" />}
       <PostArticle
         post={node}
         debateSlug={debateSlug}

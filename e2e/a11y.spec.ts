@@ -79,6 +79,34 @@ async function twoReports() {
   }
 }
 
+/** A proposal of this spec's own, with a vote and a reason (issue 12): its page and the list's. */
+let proposal: Promise<{ list: string; page: string }> | null = null;
+function proposalPaths() {
+  return (proposal ??= (async () => {
+    const { first, slug } = pagedDebate();
+    const { subheadingId } = await idsOf(slug, "long", "c0");
+    const [proposer, voter] = await makeMembers(2);
+    const made = await callAction("createProposalAction", {
+      pagePath: first,
+      cookie: proposer!.cookie,
+      fields: {
+        subheadingId,
+        statement: "We read one chapter a week.",
+        closesAt: new Date(Date.now() + 86400_000).toISOString(),
+      },
+    });
+    expect(made.ok, made.text).toBe(true);
+    const page = `${first}/proposals/${made.id}`;
+    const voted = await callAction("castVoteAction", {
+      pagePath: page,
+      cookie: voter!.cookie,
+      fields: { proposalId: made.id!, value: "abstain", reason: "Not sure yet." },
+    });
+    expect(voted.ok, voted.text).toBe(true);
+    return { list: `${first}/proposals`, page };
+  })());
+}
+
 async function postPaths() {
   const { postId } = await idsOf("p2p-and-marxism", POST.section, POST.id);
   return { permalink: `${DEBATE}/posts/${postId}`, history: `${DEBATE}/posts/${postId}/history` };
@@ -93,6 +121,12 @@ for (const scheme of SCHEMES) {
       ["permalink", async () => (await postPaths()).permalink],
       ["history", async () => (await postPaths()).history],
       ["search with results", async () => "/search?q=marxism"],
+      ["proposals", async () => (await proposalPaths()).list],
+      ["proposal", async () => (await proposalPaths()).page],
+      // A synthesis (issue 12): its page with its forms' place, its history, the debate's own.
+      ["synthesis", async () => `${DEBATE}/the-state/synthesis`],
+      ["synthesis history", async () => `${DEBATE}/the-state/synthesis/history`],
+      ["debate synthesis", async () => `${DEBATE}/synthesis`],
       ["moderation log", async () => "/moderation"],
       ["sign-in", async () => "/sign-in"],
       ["sign-up", async () => "/sign-up"],
@@ -132,12 +166,15 @@ for (const scheme of SCHEMES) {
       ["manage a debate", `${DEBATE}/manage`, "moderator"],
       ["open a debate", "/debates/new", "moderator"],
       ["subheading, as staff", SUBHEADING, "moderator"],
+      ["synthesis, as staff", `${DEBATE}/the-state/synthesis`, "moderator"],
+      ["proposal, as staff", "proposal", "moderator"],
     ];
     for (const [name, path, role] of staffPages) {
       test(`[a11y] ${name} page (signed in) has no violations (${scheme})`, async ({ browser }) => {
         if (path === "/moderation/reports") await twoReports();
         const page = await browse(browser, scheme, role);
-        await visit(page, path);
+        // "proposal": a proposal's page with its vote form, close and outcome tools (issue 12).
+        await visit(page, path === "proposal" ? (await proposalPaths()).page : path);
         expect(await violations(page)).toEqual([]);
       });
     }

@@ -21,6 +21,12 @@ export const cacheTags = {
   person: (userId: string) => `person:${userId}`,
   /** Which handles exist: a profile that was not found (every write that gives a handle touches it). */
   handles: () => "handles",
+  /** One synthesis ("debate:<id>" or "subheading:<id>" scope key): its text, status, versions and proposals. */
+  synthesis: (scopeKey: string) => `synthesis:${scopeKey}`,
+  /** The excerpts of a debate's syntheses (the debate page): every change of one's text or status. */
+  debateSyntheses: (debateId: string) => `syntheses:${debateId}`,
+  /** A subheading's proposals: their statements, counts, votes, closing and outcomes (lists and pages). */
+  proposals: (subheadingId: string) => `proposals:${subheadingId}`,
 };
 
 /** The tags of the authors shown, once each (unknown and removed authors show nothing to change). */

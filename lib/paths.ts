@@ -92,4 +92,13 @@ export const readMarkApi = () => "/api/me/read";
 export const peopleApi = (prefix: string) => `/api/people?prefix=${encodeURIComponent(prefix)}`;
 
 /** Path segments under /debates/<slug>/ that a subheading slug may not take. */
-export const RESERVED_SUBHEADING_SLUGS = ["posts", "new", "edit", "manage", "moderation", "settings", "_"] as const;
+export const RESERVED_SUBHEADING_SLUGS = [
+  "posts",
+  "new",
+  "edit",
+  "manage",
+  "moderation",
+  "settings",
+  "synthesis",
+  "_",
+] as const;

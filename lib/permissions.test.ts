@@ -4,13 +4,22 @@ import {
   deleteRefusal,
   editRefusal,
   isStaff,
+  markRefusal,
   moderateRefusal,
   postRefusal,
+  proposalWithdrawRefusal,
   replyRefusal,
   reportRefusal,
   restrictionOf,
   restrictRefusal,
+  retypeRefusal,
   roleRefusal,
+  synthesisEditRefusal,
+  synthesisProposeRefusal,
+  closeRefusal,
+  outcomeRefusal,
+  proposeRefusal,
+  voteRefusal,
   type Viewer,
 } from "./permissions";
 
@@ -78,6 +87,24 @@ describe("permissions", () => {
     expect(reportRefusal(viewers.author, visible)).toBe("You cannot report your own post.");
   });
 
+  it("marking: signed-in, unrestricted, someone else's visible post", () => {
+    expect(allowed((v) => markRefusal(v, visible))).toEqual(["member", "moderator", "admin"]);
+    expect(allowed((v) => markRefusal(v, hidden))).toEqual([]);
+    expect(allowed((v) => markRefusal(v, deleted))).toEqual([]);
+    expect(markRefusal(viewers.author, visible)).toBe("You cannot mark your own post.");
+    expect(markRefusal(viewers.suspended, visible)).toMatch(/suspended/);
+    expect(markRefusal(viewers.anonymous, visible)).toMatch(/sign in/i);
+  });
+
+  it("retyping a reply: its author while visible, staff unless deleted; never a contribution", () => {
+    const reply = (post: typeof visible | typeof hidden | typeof deleted) => ({ ...post, parentId: "parent" });
+    expect(allowed((v) => retypeRefusal(v, reply(visible)))).toEqual(["author", "moderator", "admin"]);
+    expect(allowed((v) => retypeRefusal(v, reply(hidden)))).toEqual(["moderator", "admin"]);
+    expect(allowed((v) => retypeRefusal(v, reply(deleted)))).toEqual([]);
+    expect(allowed((v) => retypeRefusal(v, { ...visible, parentId: null }))).toEqual([]);
+    expect(retypeRefusal(viewers.suspended, reply(visible))).toMatch(/suspended/);
+  });
+
   it("moderating and seeing hidden posts: moderators and admins", () => {
     expect(allowed(moderateRefusal)).toEqual(["moderator", "admin"]);
     expect(KINDS.filter((k) => canSeeHidden(viewers[k]))).toEqual(["moderator", "admin"]);
@@ -103,6 +130,34 @@ describe("permissions", () => {
     expect(roleRefusal(viewers.moderator, member)).toBe("Only admins can do that.");
   });
 
+  it("a synthesis: staff and the debate's opener edit it directly; nobody restricted", () => {
+    expect(allowed((v) => synthesisEditRefusal(v, { openerId: "author" }))).toEqual(["author", "moderator", "admin"]);
+    expect(allowed((v) => synthesisEditRefusal(v, { openerId: null }))).toEqual(["moderator", "admin"]);
+    expect(allowed((v) => synthesisEditRefusal(v, { openerId: "suspended" }))).toEqual(["moderator", "admin"]);
+    expect(synthesisEditRefusal(viewers.member, { openerId: "author" })).toMatch(/propose an edit/);
+    expect(synthesisEditRefusal(viewers.anonymous, { openerId: "author" })).toMatch(/sign in/i);
+  });
+
+  it("a synthesis: members who posted in its place propose edits, as do those who may edit it", () => {
+    const place = (hasPosted: boolean, scope: "debate" | "subheading" = "subheading") => ({
+      openerId: "author",
+      scope,
+      hasPosted,
+    });
+    expect(allowed((v) => synthesisProposeRefusal(v, place(false)))).toEqual(["author", "moderator", "admin"]);
+    expect(allowed((v) => synthesisProposeRefusal(v, place(true)))).toEqual(["member", "author", "moderator", "admin"]);
+    expect(synthesisProposeRefusal(viewers.member, place(false))).toMatch(/posted under this subheading/);
+    expect(synthesisProposeRefusal(viewers.member, place(false, "debate"))).toMatch(/taken part in this debate/);
+    expect(synthesisProposeRefusal(viewers.suspended, place(true))).toMatch(/suspended/);
+  });
+
+  it("a proposed edit: only its proposer withdraws it, while it is open", () => {
+    const open = { authorId: "member", status: "open" };
+    expect(allowed((v) => proposalWithdrawRefusal(v, open))).toEqual(["member"]);
+    expect(allowed((v) => proposalWithdrawRefusal(v, { ...open, status: "accepted" }))).toEqual([]);
+    expect(proposalWithdrawRefusal(viewers.moderator, open)).toBe("You can only withdraw your own proposals.");
+  });
+
   it("a suspension restricts until it ends; a ban until it is lifted", () => {
     const now = new Date("2026-11-21T12:00:00Z");
     const until = new Date("2026-11-22T12:00:00Z");
@@ -118,5 +173,43 @@ describe("permissions", () => {
       "You are banned: Spam, again!",
     );
     expect(restrictionOf({ bannedAt: now, suspendedUntil: null, suspendReason: null }, now)).toBe("You are banned.");
+  });
+});
+
+describe("permissions: proposals", () => {
+  const place = { locked: false, archived: false };
+  const openProposal = { authorId: "author", closed: false };
+  const closedProposal = { authorId: "author", closed: true };
+
+  it("proposing: unrestricted members, in a subheading neither locked nor archived", () => {
+    expect(allowed((v) => proposeRefusal(v, place))).toEqual(["member", "author", "moderator", "admin"]);
+    expect(allowed((v) => proposeRefusal(v, { locked: true, archived: false }))).toEqual([]);
+    expect(allowed((v) => proposeRefusal(v, { locked: false, archived: true }))).toEqual([]);
+    expect(proposeRefusal(viewers.suspended, place)).toMatch(/suspended/);
+    expect(proposeRefusal(viewers.anonymous, place)).toMatch(/sign in/i);
+  });
+
+  it("voting: unrestricted members while it is open, never in a locked place", () => {
+    expect(allowed((v) => voteRefusal(v, openProposal, open))).toEqual(["member", "author", "moderator", "admin"]);
+    expect(allowed((v) => voteRefusal(v, closedProposal, open))).toEqual([]);
+    expect(allowed((v) => voteRefusal(v, openProposal, locked))).toEqual([]);
+    expect(voteRefusal(viewers.member, closedProposal, open)).toMatch(/has closed/);
+    expect(voteRefusal(viewers.suspended, openProposal, open)).toMatch(/suspended/);
+  });
+
+  it("closing early: moderators, while it is open", () => {
+    expect(allowed((v) => closeRefusal(v, openProposal))).toEqual(["moderator", "admin"]);
+    expect(allowed((v) => closeRefusal(v, closedProposal))).toEqual([]);
+    expect(closeRefusal(viewers.moderator, closedProposal)).toMatch(/already closed/);
+  });
+
+  it("the outcome: its opener or a moderator, only once it has closed", () => {
+    expect(allowed((v) => outcomeRefusal(v, closedProposal))).toEqual(["author", "moderator", "admin"]);
+    expect(allowed((v) => outcomeRefusal(v, openProposal))).toEqual([]);
+    expect(outcomeRefusal(viewers.author, openProposal)).toMatch(/once the proposal has closed/);
+    expect(outcomeRefusal(viewers.member, closedProposal)).toMatch(/Only the member who made/);
+    expect(outcomeRefusal({ ...viewers.author, restriction: "You are banned." }, closedProposal)).toBe(
+      "You are banned.",
+    );
   });
 });

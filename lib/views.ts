@@ -1,7 +1,9 @@
 // The shapes the server hands to pages and components. Built in server/ with `select`, never
 // whole rows; content that the viewer may not see is already removed.
 import type { Role } from "@/generated/prisma/enums";
+import type { MarkCounts } from "./marks";
 import type { PostSort } from "./post-sort";
+import type { ReplyType, ReplyTypeCounts } from "./reply-types";
 
 /**
  * Who wrote something: `role` puts a badge by a moderator's or an admin's name, and `handle` makes
@@ -30,6 +32,12 @@ export type PostView = {
   /** Set when a moderator moved the post here: the subheading it came from (its note), and when. */
   movedFromSubheadingId?: string | null;
   movedAt?: Date | null;
+  /** How a reply relates to its parent (lib/reply-types.ts); null: not said. */
+  replyType?: ReplyType | null;
+  /** Agreement marks (lib/marks.ts): shown as a split only from SPLIT_SHOWN_AT marks. */
+  marks?: MarkCounts;
+  /** On a thread's top post only: its visible replies per type, and its open questions. */
+  typeCounts?: ReplyTypeCounts;
 };
 
 /** A post a moderator moved out of a place, as its old place notes it ("a reply was moved to …"). */

@@ -338,3 +338,74 @@ export async function firstReplyIds(
   }
   return rows;
 }
+
+/** A visible post: neither hidden by a moderator nor deleted by its author (`alias`: the table's). */
+const visiblePost = (alias: string) => Prisma.raw(`"${alias}"."hiddenAt" IS NULL AND "${alias}"."deletedAt" IS NULL`);
+/** A question-typed reply that no visible post answers yet. */
+const openQuestion = Prisma.sql`"p"."replyType" = 'question' AND NOT EXISTS (
+  SELECT 1 FROM "Post" AS "c" WHERE "c"."parentId" = "p"."id" AND ${visiblePost("c")})`;
+
+export type ThreadTypeCount = { rootId: string; replyType: string; count: number; open: number };
+
+/**
+ * For each of these threads (top-level post ids), its visible replies per reply type, and how many
+ * of its questions no visible post answers yet: one grouped statement over the (rootId, depth) index.
+ */
+export async function threadTypeCounts(tx: DbTx, rootIds: readonly string[]): Promise<ThreadTypeCount[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await tx.$queryRaw<
+    { rootId: string; replyType: string; count: number | bigint; open: number | bigint }[]
+  >`
+    SELECT "p"."rootId" AS "rootId", "p"."replyType" AS "replyType", COUNT(*) AS "count",
+      SUM(CASE WHEN ${openQuestion} THEN 1 ELSE 0 END) AS "open"
+    FROM "Post" AS "p"
+    WHERE "p"."rootId" IN (${Prisma.join(rootIds)}) AND "p"."replyType" IS NOT NULL AND ${visiblePost("p")}
+    GROUP BY "p"."rootId", "p"."replyType"`;
+  return rows.map((r) => ({ rootId: r.rootId, replyType: r.replyType, count: Number(r.count), open: Number(r.open) }));
+}
+
+/**
+ * "Where we stand" (lib/marks.ts has the why): a subheading's visible posts with at least `minMarks`
+ * marks that most agree with. Broad agreement: at least two thirds of all marks (passes included:
+ * a post most people pass on is not agreed on) say agree, ranked by the agree share smoothed
+ * towards one half by one imaginary mark each way, (agree + 1) / (marks + 2), so 5 of 5 (0.86)
+ * ranks below 20 of 20 (0.95) and 9 of 10 (0.83) below both; ties: more marks, then older.
+ */
+export async function broadestAgreementIds(tx: DbTx, subheadingId: string, minMarks: number, limit: number) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "p"."id" FROM "Post" AS "p"
+    WHERE "p"."subheadingId" = ${subheadingId} AND "p"."markCount" >= ${minMarks} AND ${visiblePost("p")}
+      AND 3 * "p"."agreeCount" >= 2 * "p"."markCount"
+    ORDER BY ("p"."agreeCount" + 1.0) / ("p"."markCount" + 2) DESC, "p"."markCount" DESC, "p"."createdAt", "p"."id"
+    LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The most contested: (agree + disagree) × min(agree, disagree) / max(agree, disagree), high only
+ * when many took a side and the sides are near even (10–10 scores 20, 19–1 scores 1.05, 3–2
+ * scores 3.3). A post qualifies when the smaller side is more than half the larger (so no post is
+ * both broadly agreed and contested); passes count towards `minMarks` but take no side.
+ */
+export async function mostContestedIds(tx: DbTx, subheadingId: string, minMarks: number, limit: number) {
+  const low = Prisma.sql`CASE WHEN "p"."agreeCount" < "p"."disagreeCount" THEN "p"."agreeCount" ELSE "p"."disagreeCount" END`;
+  const high = Prisma.sql`CASE WHEN "p"."agreeCount" < "p"."disagreeCount" THEN "p"."disagreeCount" ELSE "p"."agreeCount" END`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "p"."id" FROM "Post" AS "p"
+    WHERE "p"."subheadingId" = ${subheadingId} AND "p"."markCount" >= ${minMarks} AND ${visiblePost("p")}
+      AND "p"."agreeCount" > 0 AND "p"."disagreeCount" > 0 AND 2 * ${low} > ${high}
+    ORDER BY ("p"."agreeCount" + "p"."disagreeCount") * 1.0 * ${low} / ${high} DESC, "p"."markCount" DESC,
+      "p"."createdAt", "p"."id"
+    LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+/** A subheading's visible questions that no visible post answers yet, longest waiting first. */
+export async function openQuestionIds(tx: DbTx, subheadingId: string, limit: number) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "p"."id" FROM "Post" AS "p"
+    WHERE "p"."subheadingId" = ${subheadingId} AND ${visiblePost("p")} AND ${openQuestion}
+    ORDER BY "p"."createdAt", "p"."id"
+    LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}

@@ -76,9 +76,50 @@ export async function makeWorld() {
       actorId: target.id,
     },
   });
+  // Proposals (server/proposals/), both the author's: one open, one closed (its time passed).
+  const proposal = (closesAt: Date, closedAt: Date | null) =>
+    db.proposal.create({
+      data: {
+        debateId: debate.id,
+        subheadingId: a!.id,
+        authorId: people.author.id,
+        statement: "We adopt the commons licence.",
+        closesAt,
+        closedAt,
+      },
+    });
+  const openProposal = await proposal(new Date(Date.now() + 86400_000), null);
+  const closedProposal = await proposal(new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+  // A synthesis of subheading A (server/synthesis/) at version 1, quoting the author's post (a
+  // card: edits of that post change it), with an open proposed edit by the author.
+  const synthesis = await db.synthesis.create({
+    data: {
+      debateId: debate.id,
+      subheadingId: a!.id,
+      scopeKey: `subheading:${a!.id}`,
+      body: `Where we stand.\n\n[quote](/debates/${debate.slug}/posts/${mine.id})`,
+      bodyHtml: `<p>Where we stand.</p>\n<p><a href="/debates/${debate.slug}/posts/${mine.id}">quote</a></p>`,
+      version: 1,
+      versions: {
+        create: { number: 1, status: "open", body: "Where we stand.", bodyHtml: "<p>Where we stand.</p>" },
+      },
+    },
+  });
+  const synthesisProposal = await db.synthesisProposal.create({
+    data: {
+      synthesisId: synthesis.id,
+      authorId: people.author.id,
+      baseVersion: 1,
+      body: "Where we stand now.",
+      bodyHtml: "<p>Where we stand now.</p>",
+    },
+  });
   return {
     tag,
     people,
+    synthesisProposalId: synthesisProposal.id,
+    openProposalId: openProposal.id,
+    closedProposalId: closedProposal.id,
     debateId: debate.id,
     debateSlug: debate.slug,
     subheadingA: a!.id,
@@ -169,7 +210,57 @@ export const ACTIONS: Record<string, { allow: Caller[]; form: (w: World) => Fiel
   // Each member's own order for subheadings (server/users/post-sort.ts); shown on no cached page.
   markNotificationReadAction: { allow: ["author"], form: (w) => ({ notificationId: w.notificationId }) },
   markAllNotificationsReadAction: { allow: SIGNED_IN, form: () => ({}) },
+  // Agreement marks (server/marks/): anyone unrestricted on someone else's visible post (the author's here).
+  markPostAction: { allow: ["member", "moderator", "admin"], form: (w) => ({ postId: w.postId, value: "agree" }) },
+  // A reply's type: its author or staff; the world's reply is the target's, so staff here (the
+  // author's own retype is tested in server/marks/marks.test.ts).
+  retypeReplyAction: { allow: STAFF, form: (w) => ({ postId: w.replyId, replyType: "challenges" }) },
+  // Proposals: any unrestricted member proposes and votes; staff close early; the opener (the
+  // author) or staff record the outcome of a closed one.
+  createProposalAction: {
+    allow: ["member", "author", "moderator", "admin"],
+    form: (w) => ({
+      subheadingId: w.subheadingA,
+      statement: "We meet monthly.",
+      closesAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+    }),
+  },
+  castVoteAction: {
+    allow: ["member", "author", "moderator", "admin"],
+    form: (w) => ({ proposalId: w.openProposalId, value: "block", reason: "Too soon." }),
+  },
+  closeProposalAction: { allow: STAFF, form: (w) => ({ proposalId: w.openProposalId }) },
+  recordOutcomeAction: {
+    allow: ["author", "moderator", "admin"],
+    form: (w) => ({ proposalId: w.closedProposalId, outcome: "Adopted." }),
+  },
   markDebateReadAction: { allow: SIGNED_IN, form: (w) => ({ debateId: w.debateId, upTo: new Date().toISOString() }) },
+  // Syntheses (server/synthesis/): staff (and the debate's opener: none here) edit and decide;
+  // members who posted in the subheading (the author) propose; the proposer (the author) withdraws.
+  editSynthesisAction: {
+    allow: STAFF,
+    form: (w) => ({
+      debateId: w.debateId,
+      subheadingId: w.subheadingA,
+      body: "An edited synthesis.",
+      status: "converging",
+      baseVersion: "1",
+    }),
+  },
+  proposeSynthesisEditAction: {
+    allow: ["author", "moderator", "admin"],
+    form: (w) => ({
+      debateId: w.debateId,
+      subheadingId: w.subheadingA,
+      body: "A proposed synthesis.",
+      baseVersion: "1",
+    }),
+  },
+  decideProposalAction: {
+    allow: STAFF,
+    form: (w) => ({ proposalId: w.synthesisProposalId, decision: "accept", decisionNote: "Clearer." }),
+  },
+  withdrawProposalAction: { allow: ["author"], form: (w) => ({ proposalId: w.synthesisProposalId }) },
 };
 
 export function toFormData(fields: Fields): FormData {

@@ -6,6 +6,7 @@ import { initialActionState, unreachable } from "@/lib/action-state";
 import { BODY_MAX, TITLE_MAX } from "@/lib/limits";
 import { fetchJson, type JsonResult } from "@/lib/fetch-json";
 import { previewApi } from "@/lib/paths";
+import { REPLY_TYPE_LABELS, REPLY_TYPES } from "@/lib/reply-types";
 import type { Preview } from "@/lib/views";
 import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "../field";
 import { RetryCountdown, stampRetry, useRetryCountdown } from "./retry-countdown";
@@ -24,6 +25,8 @@ export type ComposeFormProps = {
   subheadings?: { id: string; title: string }[];
   defaultSubheadingId?: string;
   withTitle?: boolean;
+  /** A reply: offers "How does this reply relate?" (lib/reply-types.ts), sent as `replyType`. */
+  withReplyType?: boolean;
   initial?: { title?: string | null; body?: string };
   /** Text to add to the body (a quote); each new nonce adds it once. */
   insert?: { text: string; nonce: number } | null;
@@ -43,6 +46,7 @@ export function ComposeForm(props: ComposeFormProps) {
     hidden = {},
     subheadings,
     withTitle = false,
+    withReplyType = false,
     initial,
     insert,
     submitLabel,
@@ -63,6 +67,7 @@ export function ComposeForm(props: ComposeFormProps) {
     body: initial?.body ?? "",
     subheadingId: props.defaultSubheadingId ?? "",
   });
+  const [replyType, setReplyType] = useState("");
   const [tab, setTab] = useState<"write" | "preview">("write");
   const [preview, setPreview] = useState<JsonResult<Preview> | null>(null);
   const [previewing, startPreview] = useTransition();
@@ -184,6 +189,34 @@ export function ComposeForm(props: ComposeFormProps) {
             aria-describedby={describedBy(`${id}-title`, { errors: errors.title })}
             className={inputClass}
           />
+        </Field>
+      )}
+      {withReplyType && (
+        <Field
+          id={`${id}-reply-type`}
+          label="How does this reply relate? (optional)"
+          hint="Shown as a label on your reply."
+          errors={errors.replyType}
+        >
+          <select
+            id={`${id}-reply-type`}
+            name="replyType"
+            value={replyType}
+            onChange={(e) => {
+              setReplyType(e.target.value);
+              edited("replyType");
+            }}
+            aria-invalid={!!errors.replyType}
+            aria-describedby={describedBy(`${id}-reply-type`, { hint: true, errors: errors.replyType })}
+            className={inputClass}
+          >
+            <option value="">Not said</option>
+            {REPLY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {REPLY_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </select>
         </Field>
       )}
       <div>

@@ -93,6 +93,27 @@ const ROUTES: Record<
         params: Promise.resolve({}),
       }),
   },
+  "GET /api/me/marks": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (w, headers, handler) =>
+      handler(new Request(`http://localhost:3000/api/me/marks?posts=${w.postId}`, { headers }), {
+        params: Promise.resolve({}),
+      }),
+  },
+  "GET /api/posts/[postId]/marks": {
+    allow: ["moderator", "admin"],
+    call: (w, headers, handler) =>
+      handler(new Request(`http://localhost:3000/api/posts/${w.postId}/marks`, { headers }), {
+        params: Promise.resolve({ postId: w.postId }),
+      }),
+  },
+  "GET /api/me/proposal-votes": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (w, headers, handler) =>
+      handler(new Request(`http://localhost:3000/api/me/proposal-votes?proposal=${w.openProposalId}`, { headers }), {
+        params: Promise.resolve({}),
+      }),
+  },
   "GET /api/me/post-sort": {
     allow: ["member", "author", "suspended", "moderator", "admin"],
     call: (_w, headers, handler) =>
@@ -104,6 +125,21 @@ const ROUTES: Record<
       headers.set("content-type", "application/json");
       const body = JSON.stringify({ sort: "newest" });
       return handler(new Request("http://localhost:3000/api/me/post-sort", { method: "POST", headers, body }), {
+        params: Promise.resolve({}),
+      });
+    },
+  },
+  "GET /api/me/reading-mode": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (_w, headers, handler) =>
+      handler(new Request("http://localhost:3000/api/me/reading-mode", { headers }), { params: Promise.resolve({}) }),
+  },
+  "POST /api/me/reading-mode": {
+    allow: ["member", "author", "suspended", "moderator", "admin"],
+    call: (_w, headers, handler) => {
+      headers.set("content-type", "application/json");
+      const body = JSON.stringify({ mode: "flat" });
+      return handler(new Request("http://localhost:3000/api/me/reading-mode", { method: "POST", headers, body }), {
         params: Promise.resolve({}),
       });
     },
@@ -155,7 +191,7 @@ for (const [file, exports] of Object.entries(routeModules)) {
 const actions = loadActions();
 
 async function snapshot() {
-  const [users, debates, subheadings, posts, revisions, reports, log, follows, notifications, readMarks] =
+  const [users, debates, subheadings, posts, revisions, reports, log, follows, notifications, readMarks, postMarks] =
     await Promise.all([
       db.user.findMany({ orderBy: { id: "asc" } }),
       db.debate.findMany({ orderBy: { id: "asc" } }),
@@ -167,8 +203,37 @@ async function snapshot() {
       db.follow.findMany({ orderBy: { id: "asc" } }),
       db.notification.findMany({ orderBy: { id: "asc" } }),
       db.readMark.findMany({ orderBy: [{ userId: "asc" }, { subheadingId: "asc" }] }),
+      db.postMark.findMany({ orderBy: [{ postId: "asc" }, { userId: "asc" }] }),
     ]);
-  return { users, debates, subheadings, posts, revisions, reports, log, follows, notifications, readMarks };
+  // Proposals and their votes (server/proposals/): a refused action changes neither.
+  const [proposals, proposalVotes] = await Promise.all([
+    db.proposal.findMany({ orderBy: { id: "asc" } }),
+    db.proposalVote.findMany({ orderBy: [{ proposalId: "asc" }, { userId: "asc" }] }),
+  ]);
+  // Syntheses, their versions and proposed edits (server/synthesis/): a refused action changes none.
+  const [syntheses, synthesisVersions, synthesisProposals] = await Promise.all([
+    db.synthesis.findMany({ orderBy: { id: "asc" } }),
+    db.synthesisVersion.findMany({ orderBy: { id: "asc" } }),
+    db.synthesisProposal.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return {
+    syntheses,
+    synthesisVersions,
+    synthesisProposals,
+    users,
+    debates,
+    subheadings,
+    posts,
+    revisions,
+    reports,
+    log,
+    follows,
+    notifications,
+    readMarks,
+    postMarks,
+    proposals,
+    proposalVotes,
+  };
 }
 
 describe("authorization matrix", () => {

@@ -11,6 +11,7 @@ import { listModerationLog } from "../moderation/list-log";
 import { getPostContext } from "../posts/get-post-context";
 import { loadReplyChunk } from "../posts/load-threads";
 import { listMovesFrom } from "../posts/list-moves";
+import { listFlat } from "../posts/list-flat";
 import {
   getDebateFeed,
   getSubheadingFeed,
@@ -23,6 +24,15 @@ import { searchPosts, type SearchInput } from "../search/search-posts";
 import { findRenamedSubheading, getSubheading } from "../subheadings/get-subheading";
 import { listContributions } from "../subheadings/list-contributions";
 import { getProfile } from "../users/get-profile";
+import { getSynthesis } from "../synthesis/get-synthesis";
+import { getSynthesisProposal } from "../synthesis/get-proposal";
+import { listSynthesisExcerpts } from "../synthesis/list-excerpts";
+import { listSynthesisVersions } from "../synthesis/list-versions";
+import { getProposal, isProposalMoved } from "../proposals/get-proposal";
+import { getSubheadingProposals, listProposals } from "../proposals/list-proposals";
+import { getWhereWeStand } from "../marks/where-we-stand";
+import { listTypedReplies } from "../marks/list-typed-replies";
+import type { FilterOrder, ReplyType } from "@/lib/reply-types";
 
 /**
  * A cached read: how it loads, and the tags of everything its result shows. The tags are a
@@ -78,6 +88,20 @@ export const readModel = {
   ).taggedBy((page, subheadingId) => [
     cacheTags.subheading(subheadingId),
     ...authorTags(threadAuthors([...page.pinned, ...page.threads])),
+  ]),
+  // The flat reading mode (server/posts/list-flat.ts): a subheading's posts, or a thread's, in time
+  // order, each naming the author of what it answers (a reply's parent is in its place too).
+  flatSubheading: read((tx, subheadingId: string, after: string | null) =>
+    listFlat(tx, { subheadingId }, decodeCursor(after)),
+  ).taggedBy((page, subheadingId) => [
+    cacheTags.subheading(subheadingId),
+    ...authorTags(page.posts.flatMap((p) => [p.author, p.inReplyTo?.author])),
+  ]),
+  flatThread: read((tx, rootId: string, after: string | null) =>
+    listFlat(tx, { rootId }, decodeCursor(after)),
+  ).taggedBy((page, rootId) => [
+    cacheTags.thread(rootId),
+    ...authorTags(page.posts.flatMap((p) => [p.author, p.inReplyTo?.author])),
   ]),
   // "Show N more replies": the next replies of a post, each with its first replies (one thread's posts).
   replyChunk: read((tx, parentId: string, after: string | null, level: number) =>
@@ -151,12 +175,61 @@ export const readModel = {
     // (result is null when the tag-coverage test asks what a read that did not exist was tagged with.)
     ...(result?.debateId ? [cacheTags.debate(result.debateId)] : []),
   ]),
+  // "Where we stand" (server/marks/where-we-stand.ts): marks, new posts, hides, moves and retypes in
+  // the subheading all touch its tag; the lines name their authors.
+  whereWeStand: read((tx, subheadingId: string) => getWhereWeStand(tx, subheadingId)).taggedBy(
+    (stand, subheadingId) => [
+      cacheTags.subheading(subheadingId),
+      // (stand is null when the tag-coverage test asks what a read that did not exist was tagged with.)
+      ...authorTags(stand ? [...stand.broadest, ...stand.contested, ...stand.openQuestions].map((l) => l.author) : []),
+    ],
+  ),
+  // A subheading's replies of one type, flat (…/type/<type>): `after` is a cursor of that order.
+  typedReplies: read((tx, subheadingId: string, type: ReplyType, order: FilterOrder, after: string | null) =>
+    listTypedReplies(tx, subheadingId, type, order, decodeCursor(after)),
+  ).taggedBy((page, subheadingId) => [
+    cacheTags.subheading(subheadingId),
+    ...authorTags(page ? page.nodes.map((n) => n.author) : []),
+  ]),
   moderationLog: read((tx, before: string | null) => listModerationLog(tx, decodeCursor(before))).taggedBy(() => [
     cacheTags.moderationLog(),
   ]),
   // A profile: the person (name, badge, handle, bio, counts) and a page of their posts, each with its
   // debate's and subheading's titles (a rename touches the debate's tag). An unknown handle waits
   // for any write that gives one out.
+  // Proposals (server/proposals/): a subheading's few of each kind (its page, its decisions), a page
+  // of all of them, and one proposal with its public votes. Open or closed is as of the read: the
+  // scheduled close (close-due.ts) invalidates `proposals:<id>` once one's time has passed.
+  subheadingProposals: read((tx, subheadingId: string) => getSubheadingProposals(tx, subheadingId)).taggedBy(
+    (result, subheadingId) => [
+      cacheTags.proposals(subheadingId),
+      ...authorTags(result ? [...result.open, ...result.closed, ...result.decisions].map((p) => p.author) : []),
+    ],
+  ),
+  proposalList: read((tx, subheadingId: string, after: string | null) =>
+    listProposals(tx, subheadingId, decodeCursor(after)),
+  ).taggedBy((result, subheadingId) => [
+    cacheTags.proposals(subheadingId),
+    ...authorTags(result ? result.proposals.map((p) => p.author) : []),
+  ]),
+  proposal: read((tx, debateSlug: string, subheadingSlug: string, proposalId: string) =>
+    getProposal(tx, debateSlug, subheadingSlug, proposalId),
+  ).taggedBy((page) =>
+    !page
+      ? missing()
+      : isProposalMoved(page)
+        ? [cacheTags.debate(page.moved.debateId)]
+        : [
+            cacheTags.debate(page.debate.id),
+            cacheTags.proposals(page.subheading.id),
+            ...authorTags([
+              page.proposal.author,
+              page.proposal.closedBy,
+              page.proposal.outcomeBy,
+              ...page.proposal.votes.map((v) => v.voter),
+            ]),
+          ],
+  ),
   profile: read((tx, handle: string, before: string | null) => getProfile(tx, handle, decodeCursor(before))).taggedBy(
     (profile) =>
       profile
@@ -166,5 +239,51 @@ export const readModel = {
             ...[...new Set(profile.posts.map((p) => p.debate.id))].sort().map((id) => cacheTags.debate(id)),
           ]
         : [cacheTags.handles()],
+  ),
+  // A synthesis (server/synthesis/): its place (the debate: titles, opener), its text and status,
+  // the posts its quote cards show (their threads), the open proposals, and everyone it names.
+  synthesis: read((tx, debateSlug: string, subheadingSlug: string | null) =>
+    getSynthesis(tx, debateSlug, subheadingSlug),
+  ).taggedBy((data) =>
+    data
+      ? [
+          cacheTags.debate(data.debate.id),
+          cacheTags.synthesis(data.scopeKey),
+          ...[...new Set(data.synthesis.cards.map((c) => c.rootId))].sort().map((id) => cacheTags.thread(id)),
+          ...authorTags([
+            data.synthesis.lastChange?.author,
+            data.synthesis.lastChange?.editor,
+            ...data.proposals.map((p) => p.author),
+            ...data.synthesis.cards.map((c) => c.author),
+          ]),
+        ]
+      : missing(),
+  ),
+  // The first words of a debate's syntheses (the debate page): every change of a text or status touches it.
+  synthesisExcerpts: read((tx, debateId: string) => listSynthesisExcerpts(tx, debateId)).taggedBy(
+    // (null only when the tag-coverage test asks what a read that did not exist was tagged with.)
+    (excerpts, debateId) => (excerpts ? [cacheTags.debateSyntheses(debateId)] : missing()),
+  ),
+  synthesisVersions: read((tx, debateSlug: string, subheadingSlug: string | null, before: number | null) =>
+    listSynthesisVersions(tx, debateSlug, subheadingSlug, before),
+  ).taggedBy((history) =>
+    history
+      ? [
+          cacheTags.debate(history.debate.id),
+          cacheTags.synthesis(history.scopeKey),
+          ...authorTags(history.versions.flatMap((v) => [v.author, v.editor])),
+        ]
+      : missing(),
+  ),
+  synthesisProposal: read((tx, debateSlug: string, subheadingSlug: string | null, proposalId: string) =>
+    getSynthesisProposal(tx, debateSlug, subheadingSlug, proposalId),
+  ).taggedBy((data) =>
+    data
+      ? [
+          cacheTags.debate(data.debate.id),
+          cacheTags.synthesis(data.scopeKey),
+          ...authorTags([data.proposal?.author, data.proposal?.decidedBy]),
+        ]
+      : missing(),
   ),
 };

@@ -3,6 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { db } from "../db";
 import type { PostSort } from "@/lib/post-sort";
 import type { SearchInput } from "../search/search-posts";
+import type { FilterOrder, ReplyType } from "@/lib/reply-types";
 import { readModel, type Read } from "./read-model";
 
 // The anonymous read path. Each function is cached by Next ('use cache') under the tags of what
@@ -44,6 +45,18 @@ export async function readContributions(subheadingId: string, sort: PostSort, af
   return tagged(readModel.contributions, subheadingId, sort, after);
 }
 
+export async function readFlatSubheading(subheadingId: string, after: string | null) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.flatSubheading, subheadingId, after);
+}
+
+export async function readFlatThread(rootId: string, after: string | null) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.flatThread, rootId, after);
+}
+
 export async function readReplyChunk(parentId: string, after: string | null, level: number) {
   "use cache";
   cacheLife("hours");
@@ -54,6 +67,23 @@ export async function readMovesFrom(subheadingId: string) {
   "use cache";
   cacheLife("hours");
   return tagged(readModel.movesFrom, subheadingId);
+}
+
+export async function readWhereWeStand(subheadingId: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.whereWeStand, subheadingId);
+}
+
+export async function readTypedReplies(
+  subheadingId: string,
+  type: ReplyType,
+  order: FilterOrder,
+  after: string | null,
+) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.typedReplies, subheadingId, type, order, after);
 }
 
 export async function readPostContext(debateSlug: string, postId: string) {
@@ -109,4 +139,49 @@ export async function readProfile(handle: string, before: string | null) {
   "use cache";
   cacheLife("hours");
   return tagged(readModel.profile, handle, before);
+}
+
+// Proposals: open ones stay "open" in a cached page at most one scheduled-close interval (30 s)
+// past closesAt, when the close invalidates `proposals:<subheadingId>`; the vote form itself stops
+// offering the vote at closesAt by the reader's clock, and the server refuses it from then on.
+export async function readSubheadingProposals(subheadingId: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.subheadingProposals, subheadingId);
+}
+
+export async function readProposalList(subheadingId: string, after: string | null) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.proposalList, subheadingId, after);
+}
+
+export async function readProposal(debateSlug: string, subheadingSlug: string, proposalId: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.proposal, debateSlug, subheadingSlug, proposalId);
+}
+
+export async function readSynthesis(debateSlug: string, subheadingSlug: string | null) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.synthesis, debateSlug, subheadingSlug);
+}
+
+export async function readSynthesisExcerpts(debateId: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.synthesisExcerpts, debateId);
+}
+
+export async function readSynthesisVersions(debateSlug: string, subheadingSlug: string | null, before: number | null) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.synthesisVersions, debateSlug, subheadingSlug, before);
+}
+
+export async function readSynthesisProposal(debateSlug: string, subheadingSlug: string | null, proposalId: string) {
+  "use cache";
+  cacheLife("hours");
+  return tagged(readModel.synthesisProposal, debateSlug, subheadingSlug, proposalId);
 }

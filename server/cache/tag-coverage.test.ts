@@ -50,6 +50,21 @@ async function loadReads(debateIds: string[], handles: string[] = []): Promise<M
   for (const debate of debates) {
     await add("debatePage", readModel.debatePage, debate.slug);
     await add("debateFeed", readModel.debateFeed, debate.slug);
+    await add("synthesis", readModel.synthesis, debate.slug, null);
+    await add("synthesisVersions", readModel.synthesisVersions, debate.slug, null, null);
+    await add("synthesisExcerpts", readModel.synthesisExcerpts, debate.id);
+    for (const p of await db.synthesisProposal.findMany({
+      where: { synthesis: { debateId: debate.id } },
+      select: { id: true, synthesis: { select: { subheading: { select: { slug: true } } } } },
+    })) {
+      await add(
+        "synthesisProposal",
+        readModel.synthesisProposal,
+        debate.slug,
+        p.synthesis.subheading?.slug ?? null,
+        p.id,
+      );
+    }
     for (const q of SEARCH_WORDS) await add("search", readModel.search, searchInput({ q, debate: debate.slug }));
     for (const s of debate.subheadings) {
       for (const q of SEARCH_WORDS) {
@@ -60,6 +75,11 @@ async function loadReads(debateIds: string[], handles: string[] = []): Promise<M
         await add("contributions", readModel.contributions, s.id, sort, null);
       }
       await add("movesFrom", readModel.movesFrom, s.id);
+      await add("synthesis", readModel.synthesis, debate.slug, s.slug);
+      await add("synthesisVersions", readModel.synthesisVersions, debate.slug, s.slug, null);
+      await add("whereWeStand", readModel.whereWeStand, s.id);
+      // The type the world's retype gives (test/action-world.ts); every type reads alike.
+      await add("typedReplies", readModel.typedReplies, s.id, "challenges", "newest", null);
       await add("subheadingFeed", readModel.subheadingFeed, debate.slug, s.slug);
     }
     for (const p of debate.posts) {
@@ -118,7 +138,12 @@ async function staleAfterWrite(world: World, write: () => Promise<readonly strin
     // brand-new ids (contributions of a new subheading) could not have been asked for.
     const then =
       before.get(key) ??
-      (now.name === "contributions" || now.name === "movesFrom"
+      (now.name === "contributions" ||
+      now.name === "movesFrom" ||
+      now.name === "whereWeStand" ||
+      now.name === "typedReplies" ||
+      // A new proposal's id could not have been asked for (its place's tags cover a guess).
+      now.name === "synthesisProposal"
         ? now
         : { ...now, result: null, tags: missingTags(now) });
     if (isDeepStrictEqual(then.result, now.result)) continue;

@@ -5,6 +5,7 @@ import type { DbTx } from "../db";
 import { overviewContributionIds } from "../db-sql";
 import { authorSelect, toAuthorView } from "../posts/post-view";
 import { subheadingSummarySelect } from "../subheadings/subheading-view";
+import { getDebateDecisions } from "../proposals/list-proposals";
 
 // The debate page is an overview: the opening post, the outline, and for each subheading a few
 // lines naming its contributions (no bodies: those are read on the subheading page and the
@@ -34,6 +35,8 @@ export type DebatePageData = {
   outline: SubheadingSummary[];
   /** The first SECTIONS_ON_DEBATE_PAGE subheadings, each with its few contributions. */
   sections: OverviewSection[];
+  /** Per subheading with decisions (proposals with an outcome): how many, and the latest's words. */
+  decisions: { subheadingId: string; count: number; latest: string }[];
 };
 
 export const debateHeaderSelect = {
@@ -84,6 +87,7 @@ export async function getDebatePage(tx: DbTx, slug: string): Promise<DebatePageD
   );
   const rows = await tx.post.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, select: summarySelect });
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const decisions = await getDebateDecisions(tx, debate.id);
 
   const { subheadings, author, ...header } = debate;
   return {
@@ -99,6 +103,7 @@ export async function getDebatePage(tx: DbTx, slug: string): Promise<DebatePageD
           return row ? [toSummary(row)] : [];
         }),
     })),
+    decisions,
   };
 }
 

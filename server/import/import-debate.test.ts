@@ -164,4 +164,21 @@ describe("importDebate (the P2P and Marxism seed)", () => {
     await expect(importDebate(db, broken)).rejects.toThrow(/unknown section "no-such-section"/);
     expect(await snapshot()).toEqual(before);
   });
+
+  it("refuses a reply type or synthesis status the site does not know, without writing anything", async () => {
+    const before = await snapshot();
+    const base = file as unknown as { debate: object; sections: object[]; posts: object[] };
+    const withType = {
+      ...base,
+      debate: { ...base.debate, slug: "typed" },
+      posts: [{ ...base.posts[3], replyType: "agrees" }],
+    };
+    await expect(importDebate(db, withType)).rejects.toThrow(/replyType/);
+    const withStatus = {
+      ...base,
+      debate: { ...base.debate, slug: "typed", synthesis: { status: "done", body: "x" } },
+    };
+    await expect(importDebate(db, withStatus)).rejects.toThrow(/status/);
+    expect(await snapshot()).toEqual(before);
+  });
 });

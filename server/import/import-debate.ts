@@ -8,6 +8,7 @@ import { insertPost, type InsertPostInput } from "../posts/insert-post";
 import { archiveAuthorNameKey } from "../users/display-name";
 import { freeHandle } from "../users/handle";
 import { debateFileSchema, type DebateFile } from "./debate-file";
+import { restoreProposals, restoreSynthesis } from "./restore-deliberation";
 
 /**
  * The archive keeps no dates for the debate itself or its replies. Such rows get a stand-in
@@ -45,11 +46,14 @@ export async function importDebate(
   const file = debateFileSchema.parse(raw);
   checkReferences(file);
   const summary: ImportSummary = { debateCreated: false, subheadingsCreated: 0, postsCreated: 0, authorsCreated: 0 };
+  // The cache tags of the syntheses and proposals restored.
+  const restored = new Set<string>();
   const { debateId, subheadingIds, authorIds } = await db.$transaction(async (tx) => {
     const authorIds = await upsertAuthors(tx, file, summary);
     const authorId = (name: string | null) => (name ? authorIds.get(name)! : null);
     let debate = await tx.debate.findUnique({ where: { slug: file.debate.slug }, select: { id: true } });
     if (!debate) {
+      const opened = file.debate.date ? new Date(file.debate.date) : new Date(UNDATED_BASE);
       debate = await tx.debate.create({
         data: {
           slug: file.debate.slug,
@@ -60,9 +64,9 @@ export async function importDebate(
           authorId: authorId(file.debate.author),
           attributionNote: file.debate.authorNote ?? null,
           viewCount: file.debate.views,
-          createdAt: new Date(UNDATED_BASE),
-          lastActivityAt: new Date(UNDATED_BASE),
-          dateKnown: false,
+          createdAt: opened,
+          lastActivityAt: opened,
+          dateKnown: file.debate.date ? (file.debate.dateKnown ?? true) : false,
         },
         select: { id: true },
       });
@@ -88,10 +92,15 @@ export async function importDebate(
         }));
       if (!existing) summary.subheadingsCreated++;
       subheadingIds.set(section.slug, subheading.id);
+      const place = { debateId: debate.id, subheadingId: subheading.id };
+      if (section.synthesis) await restoreSynthesis(tx, place, section.synthesis, restored);
+      await restoreProposals(tx, place, section.proposals, authorId, restored);
     }
+    if (file.debate.synthesis) await restoreSynthesis(tx, { debateId: debate.id }, file.debate.synthesis, restored);
     return { debateId: debate.id, subheadingIds, authorIds };
   });
   if (summary.debateCreated || summary.subheadingsCreated) await recordOutsideInvalidation(db, debateTags(debateId));
+  if (restored.size > 0) await recordOutsideInvalidation(db, restored);
   // New authors' profiles were "not found" until now.
   if (summary.authorsCreated) await recordOutsideInvalidation(db, [cacheTags.handles()]);
 
@@ -121,10 +130,18 @@ export async function importDebate(
         const w = { tx, touch: (...more: string[]) => more.forEach((tag) => touched.add(tag)), after: () => {} };
         const made = new Map<string, string>();
         const until = Date.now() + batchMs;
-        for (const { key, parentKey, input, bodyHtml } of batch) {
+        for (const { key, parentKey, input, bodyHtml, agreement } of batch) {
           if (made.size > 0 && Date.now() > until) break;
           const parentId = parentKey ? (imported.get(parentKey) ?? made.get(parentKey)) : null;
           const post = await insertPost(w, { ...input, bodyHtml, parentId, importKey: key });
+          // Counts as the file gives them: the marks themselves (who marked) are never exported.
+          if (agreement) {
+            const { agree, disagree, pass } = agreement;
+            await tx.post.update({
+              where: { id: post.id },
+              data: { agreeCount: agree, disagreeCount: disagree, passCount: pass, markCount: agree + disagree + pass },
+            });
+          }
           made.set(key, post.id);
         }
         return made;
@@ -144,8 +161,11 @@ export async function importDebate(
 }
 
 async function upsertAuthors(tx: DbTx, file: DebateFile, summary: ImportSummary): Promise<Map<string, string>> {
-  const names = new Set<string>([file.debate.author]);
+  const names = new Set<string>();
+  if (file.debate.author) names.add(file.debate.author);
   for (const post of file.posts) if (post.author) names.add(post.author);
+  for (const section of file.sections)
+    for (const proposal of section.proposals) if (proposal.author) names.add(proposal.author);
   for (const article of file.articles) {
     if (article.author) names.add(article.author);
     for (const comment of article.comments) if (comment.author) names.add(comment.author);
@@ -169,7 +189,12 @@ async function upsertAuthors(tx: DbTx, file: DebateFile, summary: ImportSummary)
   return ids;
 }
 
-type PlannedPost = { key: string; parentKey: string | null; input: Omit<InsertPostInput, "parentId" | "importKey"> };
+type PlannedPost = {
+  key: string;
+  parentKey: string | null;
+  input: Omit<InsertPostInput, "parentId" | "importKey">;
+  agreement?: { agree: number; disagree: number; pass: number } | null;
+};
 
 /** Every post of the file, parents before their replies, with its stand-in or original date. */
 function postsInImportOrder(
@@ -191,9 +216,13 @@ function postsInImportOrder(
         title: post.title ?? null,
         body: post.body,
         attributionNote: post.authorNote ?? null,
-        createdAt: standIn(),
-        dateKnown: false,
+        sourceUrl: post.sourceUrl ?? null,
+        replyType: post.parent ? (post.replyType ?? null) : null,
+        // An exported post carries its time (a stand-in when dateKnown is false); an extract's has none.
+        createdAt: post.date ? new Date(post.date) : standIn(),
+        dateKnown: post.date ? (post.dateKnown ?? true) : false,
       },
+      agreement: post.agreement,
     });
   }
   for (const article of file.articles) {
@@ -265,9 +294,10 @@ function checkReferences(file: DebateFile): void {
     keys.add(id);
     if (!sections.has(section)) problems.push(`post "${id}" names unknown section "${section}"`);
   }
+  const posts = new Map(file.posts.map((p) => [p.id, p]));
   for (const post of file.posts) {
     if (post.parent) {
-      const parent = file.posts.find((p) => p.id === post.parent);
+      const parent = posts.get(post.parent);
       if (!parent) problems.push(`post "${post.id}" answers unknown post "${post.parent}"`);
       else if (parent.section !== post.section) problems.push(`post "${post.id}" is not in its parent's section`);
     }

@@ -10,6 +10,7 @@ export type ModerationEntry = {
     | "hide_post"
     | "restore_post"
     | "edit_post"
+    | "retype"
     | "move_post"
     | "pin_post"
     | "unpin_post"
@@ -29,7 +30,15 @@ export type ModerationEntry = {
     | "rename_subheading"
     | "reorder_subheading"
     | "archive_subheading"
-    | "restore_subheading";
+    | "restore_subheading"
+    // Proposals (server/proposals/): a moderator's early close; an outcome recorded or changed.
+    | "close_proposal"
+    | "record_outcome"
+    // Syntheses (server/synthesis/): a direct edit, a change of status, a proposed edit decided.
+    | "synthesis_edit"
+    | "synthesis_status"
+    | "synthesis_accept"
+    | "synthesis_reject";
   reason?: string | null;
   debateId?: string | null;
   subheadingId?: string | null;

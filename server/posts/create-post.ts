@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { POSTING_LOOKBACK_MS, postingRetryAfter } from "@/lib/rules/post-rate-limit";
+import type { ReplyType } from "@/lib/reply-types";
 import type { CreatePostInput } from "@/lib/schemas/post";
 import { postRefusal, replyRefusal, writeRefusal } from "@/lib/permissions";
 import { viewerOf, type SessionUser } from "../auth/session";
@@ -44,7 +45,11 @@ async function enforcePostingPace(tx: DbTx, actor: SessionUser, now: Date): Prom
   }
 }
 
-type NewPost = Omit<CreatePostInput, "idempotencyKey"> & { idempotencyKey?: string | null; actor: SessionUser };
+type NewPost = Omit<CreatePostInput, "idempotencyKey" | "replyType"> & {
+  idempotencyKey?: string | null;
+  replyType?: ReplyType | null;
+  actor: SessionUser;
+};
 
 /**
  * The key a post is stored under: the form's key bound to what was sent. The same submission sent
@@ -61,6 +66,9 @@ function submissionKey(input: Omit<NewPost, "actor">): string | null {
 export async function createPost({ actor, ...input }: NewPost) {
   const viewer = viewerOf(actor);
   enforce(writeRefusal(viewer));
+  if (input.replyType && !input.parentId) {
+    throw new AppError("INVALID", "Only a reply can say how it relates to a post.", "replyType");
+  }
   const idempotencyKey = submissionKey(input);
   // Checked before rendering too, so a member over the limit costs no render; not for a resent
   // submission, whose post (found in the transaction) may be the one that used up the allowance.
@@ -137,6 +145,7 @@ export async function createPost({ actor, ...input }: NewPost) {
       body: input.body,
       bodyHtml,
       idempotencyKey,
+      replyType: input.replyType ?? null,
       known: { debateId: subheading.debate.id, parent },
       createdAt: now,
     });

@@ -1,10 +1,11 @@
 import "server-only";
 import { excerptFromHtml } from "@/lib/text";
 import { PAGE_BUDGET, PERMALINK_FIRST_REPLIES, spend } from "@/lib/thread-tree";
+import type { ReplyTypeCounts } from "@/lib/reply-types";
 import type { AuthorView, ThreadNode } from "@/lib/views";
 import type { DbTx } from "../db";
 import { ancestorIds } from "../db-sql";
-import { fillReplies } from "./load-threads";
+import { fillReplies, typeCountsOf } from "./load-threads";
 import { postViewSelect, toPostView } from "./post-view";
 
 /** The last ancestors a permalink shows above the post (with the thread's first post above them). */
@@ -44,6 +45,8 @@ export type PostContext = {
   thread: ThreadNode;
   /** Top-level contribution of the thread (the post itself when it is one). */
   rootId: string;
+  /** The whole thread's visible replies per type, and its open questions (none: empty). */
+  typeCounts: ReplyTypeCounts;
 };
 
 /** A post in context, for its permalink. Null when no such post exists in that debate. */
@@ -86,7 +89,9 @@ export async function getPostContext(tx: DbTx, debateSlug: string, postId: strin
   const budget = { ...PAGE_BUDGET };
   spend(budget, thread, true);
   await fillReplies(tx, [thread], 0, budget, PERMALINK_FIRST_REPLIES);
+  const typeCounts = (await typeCountsOf(tx, [rootId ?? row.id])).get(rootId ?? row.id) ?? {};
   return {
+    typeCounts,
     debate,
     subheading,
     ancestors,

@@ -17,6 +17,8 @@ export type InsertPostInput = {
   sourceUrl?: string | null;
   importKey?: string | null;
   idempotencyKey?: string | null;
+  /** How a reply relates to its parent (lib/reply-types.ts); ignored on a contribution. */
+  replyType?: string | null;
   createdAt?: Date;
   dateKnown?: boolean;
   /** What the caller already read in this transaction (its checks need it): not read again. */
@@ -74,6 +76,7 @@ export async function insertPost({ tx, touch }: Write, input: InsertPostInput) {
       sourceUrl: input.sourceUrl ?? null,
       importKey: input.importKey ?? null,
       idempotencyKey: input.idempotencyKey ?? null,
+      replyType: input.parentId ? (input.replyType ?? null) : null,
       createdAt,
       dateKnown: input.dateKnown ?? true,
     },

@@ -9,18 +9,43 @@ import {
   type RenderBudget,
   spend,
 } from "@/lib/thread-tree";
+import { isReplyType, type ReplyTypeCounts } from "@/lib/reply-types";
 import type { ThreadNode } from "@/lib/views";
 import type { DbTx } from "../db";
-import { firstReplyIds } from "../db-sql";
+import { firstReplyIds, threadTypeCounts } from "../db-sql";
 import { contributionOrder, postViewSelect, toPostView } from "./post-view";
 
 type PostRow = Prisma.PostGetPayload<{ select: typeof postViewSelect }>;
 
-/** These top-level contributions with their first replies (lib/thread-tree.ts), within `budget`. */
+/**
+ * These top-level contributions with their first replies (lib/thread-tree.ts), within `budget`,
+ * each with its thread's replies per type (the line at the top of a thread).
+ */
 export async function loadThreads(tx: DbTx, roots: PostRow[], budget: RenderBudget): Promise<ThreadNode[]> {
-  const nodes = roots.map((row) => ({ ...toPostView(row), replies: [] }));
+  const nodes: ThreadNode[] = roots.map((row) => ({ ...toPostView(row), replies: [] }));
   await fillReplies(tx, nodes, 0, budget);
+  const counts = await typeCountsOf(
+    tx,
+    nodes.map((n) => n.id),
+  );
+  for (const node of nodes) {
+    const mine = counts.get(node.id);
+    if (mine) node.typeCounts = mine;
+  }
   return nodes;
+}
+
+/** Each thread's visible replies per type and its open questions, by top-level post id (none: absent). */
+export async function typeCountsOf(tx: DbTx, rootIds: string[]): Promise<Map<string, ReplyTypeCounts>> {
+  const byRoot = new Map<string, ReplyTypeCounts>();
+  for (const row of await threadTypeCounts(tx, rootIds)) {
+    if (!isReplyType(row.replyType)) continue;
+    const counts = byRoot.get(row.rootId) ?? {};
+    counts[row.replyType] = row.count;
+    if (row.replyType === "question") counts.openQuestions = row.open;
+    byRoot.set(row.rootId, counts);
+  }
+  return byRoot;
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { isReplyType } from "@/lib/reply-types";
 import type { AuthorView, PostView } from "@/lib/views";
 
 export const authorSelect = {
@@ -42,6 +43,11 @@ export const postViewSelect = {
   deletedAt: true,
   movedFromSubheadingId: true,
   movedAt: true,
+  replyType: true,
+  agreeCount: true,
+  disagreeCount: true,
+  passCount: true,
+  markCount: true,
   author: { select: authorSelect },
 } satisfies Prisma.PostSelect;
 
@@ -73,6 +79,10 @@ export function toPostView(row: PostRow): PostView {
     hiddenReason: state === "hidden" ? row.hiddenReason : null,
     movedFromSubheadingId: row.movedFromSubheadingId,
     movedAt: row.movedAt,
+    replyType: isReplyType(row.replyType) ? row.replyType : null,
+    marks: visible
+      ? { agree: row.agreeCount, disagree: row.disagreeCount, pass: row.passCount, total: row.markCount }
+      : undefined,
   };
 }
 

@@ -14,12 +14,15 @@ import { NewPostsBar } from "@/components/live/new-posts-bar";
 import { debateTopic } from "@/lib/live-events";
 import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
 import { pluralize } from "@/lib/text";
-import { readDebatePage } from "@/server/cache/reads";
+import { readDebatePage, readSynthesisExcerpts } from "@/server/cache/reads";
+import { SynthesisExcerptLine } from "./synthesis/_components/synthesis-excerpt";
 import { Outline } from "./_components/outline";
+import { DebateDecisions } from "@/components/proposals/debate-decisions";
 import { SECTIONS_STYLE, SubheadingSection } from "./_components/subheading-section";
 import { CollapsibleOpening } from "./_components/collapsible-opening";
 import { debateFeedPath, debateViewsApi, homePath, manageDebatePath, searchPath } from "@/lib/paths";
 import { FeedLink } from "@/components/feed-link";
+import { DEBATE_EXPORTS, debateExportPath } from "@/lib/debate-export";
 import { feedAlternates } from "@/server/feeds/feed-alternates";
 
 // Each URL renders on its first visit (from the tagged data cache in server/cache/reads.ts)
@@ -42,8 +45,17 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
   const { slug } = await params;
   const page = await readDebatePage(slug);
   if (!page) notFound();
-  const { debate, outline, sections, openingIsLong } = page;
+  const { debate, outline, sections, openingIsLong, decisions } = page;
   const opening = <RichText html={debate.bodyHtml} />;
+  const syntheses = await readSynthesisExcerpts(debate.id);
+  const synthesisOf = (subheading: { id: string; slug: string; title: string } | null) => (
+    <SynthesisExcerptLine
+      excerpt={syntheses.find((s) => s.subheadingId === (subheading?.id ?? null))}
+      debateSlug={debate.slug}
+      subheadingSlug={subheading?.slug ?? null}
+      name={`“${subheading?.title ?? debate.title}”`}
+    />
+  );
 
   return (
     <>
@@ -74,6 +86,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         <div className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
           {openingIsLong ? <CollapsibleOpening id="opening-post">{opening}</CollapsibleOpening> : opening}
         </div>
+        {synthesisOf(null)}
       </article>
       <PlaceModeration
         place={{ debateId: debate.id }}
@@ -88,6 +101,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         <CatchUpLink debateSlug={debate.slug} debateId={debate.id} />
       </div>
       <Outline debateSlug={debate.slug} sections={outline} />
+      <DebateDecisions debateSlug={debate.slug} subheadings={outline} decisions={decisions} />
 
       <div className="mt-6">
         {debate.locked ? (
@@ -103,7 +117,12 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
       <NewPostsBar topic={debateTopic(debate.id)} />
       <div className={SECTIONS_STYLE}>
         {sections.map((section) => (
-          <SubheadingSection key={section.id} debateSlug={debate.slug} section={section} />
+          <SubheadingSection
+            key={section.id}
+            debateSlug={debate.slug}
+            section={section}
+            synthesis={synthesisOf(section)}
+          />
         ))}
       </div>
       {outline.length > sections.length && (
@@ -119,6 +138,17 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
         <Link href={searchPath({ debate: debate.slug })} className="hover:underline">
           Search this debate
         </Link>
+        <span className="text-stone-600 dark:text-stone-400">
+          Export:{" "}
+          {DEBATE_EXPORTS.map(({ format, label }, i) => (
+            <span key={format}>
+              {i > 0 && " · "}
+              <a href={debateExportPath(debate.slug, format)} className="hover:underline">
+                {label}
+              </a>
+            </span>
+          ))}
+        </span>
       </p>
     </>
   );

@@ -9,6 +9,7 @@ const VERBS: Record<string, string> = {
   hide_post: "hid a post",
   restore_post: "restored a post",
   edit_post: "edited a post",
+  retype: "changed how a reply relates to its post",
   move_post: "moved a post",
   pin_post: "pinned a contribution",
   unpin_post: "unpinned a contribution",
@@ -29,6 +30,12 @@ const VERBS: Record<string, string> = {
   reorder_subheading: "reordered a subheading",
   archive_subheading: "archived a subheading",
   restore_subheading: "restored a subheading",
+  synthesis_edit: "edited a synthesis",
+  synthesis_status: "changed a synthesis's status",
+  synthesis_accept: "accepted a proposed edit to a synthesis",
+  synthesis_reject: "rejected a proposed edit to a synthesis",
+  close_proposal: "closed a proposal before its time",
+  record_outcome: "recorded the outcome of a proposal",
 };
 
 /** The public moderation log: who did what, to what, when and why. Reporters are never named. */

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "@/components/link";
 import { AuthorBadges } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
@@ -21,7 +22,16 @@ export const SECTIONS_STYLE = [
  * A subheading on the debate page: its description and a few lines naming its contributions, each
  * a link to its permalink. The bodies are read on the subheading page, linked below.
  */
-export function SubheadingSection({ debateSlug, section }: { debateSlug: string; section: OverviewSection }) {
+export function SubheadingSection({
+  debateSlug,
+  section,
+  synthesis,
+}: {
+  debateSlug: string;
+  section: OverviewSection;
+  /** Its synthesis's first words, when it has one (app/debates/[slug]/synthesis/_components/synthesis-excerpt.tsx). */
+  synthesis?: ReactNode;
+}) {
   const id = subheadingAnchor(section.slug);
   const href = subheadingPath(debateSlug, section.slug);
   const more = section.contributionCount > section.contributions.length;
@@ -34,6 +44,7 @@ export function SubheadingSection({ debateSlug, section }: { debateSlug: string;
         <p className="mt-2 text-sm font-medium">Locked: this subheading can be read, but no longer added to.</p>
       )}
       {section.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{section.description}</p>}
+      {synthesis}
       {section.contributions.length > 0 ? (
         <ul>
           {section.contributions.map((c) => (

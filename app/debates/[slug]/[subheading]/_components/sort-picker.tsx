@@ -7,13 +7,15 @@ import { useViewer } from "@/components/use-viewer";
 import { fetchJson } from "@/lib/fetch-json";
 import { postSortApi, sortedSubheadingPath } from "@/lib/paths";
 import { POST_SORTS, type PostSort } from "@/lib/post-sort";
+import { flatSubheadingPath } from "@/lib/reading-mode";
+import { savedReadingMode } from "@/components/reading-mode-picker";
 import type { PostSortView } from "@/lib/views";
 
 /**
  * The order of a subheading's contributions: three links (each order is its own cached URL), and,
  * for a signed-in member, the memory of their choice. Picking an order saves it; opening the plain
- * URL (no order in it) moves a member whose saved order differs to theirs, so the cached HTML
- * stays the same for everyone.
+ * URL (no order in it) moves a member who reads flat to the flat page, and one whose saved order
+ * differs to theirs, so the cached HTML stays the same for everyone.
  */
 export function SortPicker({
   debateSlug,
@@ -34,11 +36,15 @@ export function SortPicker({
   useEffect(() => {
     if (explicit || !signedIn) return;
     let cancelled = false;
-    void fetchJson<PostSortView>(postSortApi(), { cache: "no-store" }).then((result) => {
-      if (!cancelled && result.ok && result.data.sort !== current) {
-        router.replace(sortedSubheadingPath(debateSlug, subheadingSlug, result.data.sort));
-      }
-    });
+    // The saved reading mode first: a member who reads flat goes to the flat page (lib/reading-mode.ts).
+    void Promise.all([savedReadingMode(), fetchJson<PostSortView>(postSortApi(), { cache: "no-store" })]).then(
+      ([mode, order]) => {
+        if (cancelled) return;
+        if (mode === "flat") router.replace(flatSubheadingPath(debateSlug, subheadingSlug));
+        else if (order.ok && order.data.sort !== current)
+          router.replace(sortedSubheadingPath(debateSlug, subheadingSlug, order.data.sort));
+      },
+    );
     return () => {
       cancelled = true;
     };

@@ -10,6 +10,8 @@ import { PostDate } from "@/components/post-date";
 import { ThreadList } from "@/components/thread";
 import { loadRepliesAction } from "./load-replies";
 import { SortPicker } from "./sort-picker";
+import { ReadingModePicker } from "@/components/reading-mode-picker";
+import { flatSubheadingPath } from "@/lib/reading-mode";
 import { JumpToFirstNew, UnreadPosts } from "@/components/unread/unread-posts";
 import { NewPostsBar } from "@/components/live/new-posts-bar";
 import { subheadingTopic } from "@/lib/live-events";
@@ -27,6 +29,9 @@ import { FeedLink } from "@/components/feed-link";
 import { pluralize } from "@/lib/text";
 import { readContributions, readMovesFrom, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
 import { MovedContributionNotes } from "@/components/moved-notes";
+import { SynthesisSummary } from "../../synthesis/_components/synthesis-summary";
+import { SubheadingDecisions, SubheadingProposals } from "../proposals/_components/subheading-proposals";
+import { ReplyTypeFilter, WhereWeStand } from "./where-we-stand";
 
 /**
  * A subheading and one page of its contributions: the first (cursor null) under the order the URL
@@ -104,6 +109,15 @@ export async function SubheadingView({
         )}
       </p>
 
+      {/* Decisions (proposals' outcomes, issue 12): in the subheading's synthesis area. */}
+      {cursor === null && (
+        <SubheadingDecisions debateSlug={debate.slug} subheadingSlug={subheading.slug} subheadingId={subheading.id} />
+      )}
+      {cursor === null && <WhereWeStand subheadingId={subheading.id} debateSlug={debate.slug} />}
+      <ReplyTypeFilter debateSlug={debate.slug} subheadingSlug={subheading.slug} />
+
+      {/* Where the discussion stands (server/synthesis/): on the first page of each order. */}
+      {cursor === null && <SynthesisSummary debateSlug={debate.slug} subheadingSlug={subheading.slug} />}
       <PlaceModeration
         place={{ subheadingId: subheading.id }}
         name="this subheading"
@@ -131,6 +145,10 @@ export async function SubheadingView({
           subheadingSlug={subheading.slug}
           current={sort}
           explicit={sortParam !== null || cursor !== null}
+        />
+        <ReadingModePicker
+          current="nested"
+          hrefs={{ nested: firstPage, flat: flatSubheadingPath(debate.slug, subheading.slug) }}
         />
         {/* New contributions land on the last page (the first, newest first); replies show in the threads of this one. */}
         <NewPostsBar
@@ -170,6 +188,15 @@ export async function SubheadingView({
           </nav>
         )}
       </section>
+
+      {cursor === null && (
+        <SubheadingProposals
+          debateSlug={debate.slug}
+          subheadingSlug={subheading.slug}
+          subheadingId={subheading.id}
+          open={notice === null}
+        />
+      )}
 
       <nav
         aria-label="Other subheadings"

@@ -15,6 +15,10 @@ import type { PostView } from "@/lib/views";
 import { readMovesFrom, readPostContext } from "@/server/cache/reads";
 import { loadRepliesAction } from "../../[subheading]/_components/load-replies";
 import { AncestorContext } from "./_components/ancestor-context";
+import { ReadingModePicker } from "@/components/reading-mode-picker";
+import { flatThreadPath } from "@/lib/reading-mode";
+import { ThreadTypeSummary } from "@/components/reply-type-label";
+import { WhoMarked } from "@/components/marks/who-marked";
 
 type Props = PageProps<"/debates/[slug]/posts/[postId]">;
 
@@ -84,7 +88,15 @@ export default async function PostPage({ params }: Props) {
         <h2 id="post-h" className="sr-only">
           The post and its replies
         </h2>
+        {/* A member who reads flat is moved from a thread's own page (not from a reply's permalink, which is about that reply). */}
+        <ReadingModePicker
+          current="nested"
+          hrefs={{ nested: postPath(debate.slug, postId), flat: flatThreadPath(debate.slug, postId) }}
+          moveToSaved={postId === rootId}
+        />
+        <ThreadTypeSummary counts={context.typeCounts} className="mb-2" />
         <ThreadList nodes={[thread]} debateSlug={debate.slug} focusId={thread.id} loadReplies={loadRepliesAction} />
+        {thread.state === "visible" && <WhoMarked postId={thread.id} />}
       </section>
 
       <p className="mt-8 flex flex-wrap gap-4 text-sm">

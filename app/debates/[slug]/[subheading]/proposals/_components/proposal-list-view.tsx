@@ -1,0 +1,67 @@
+import { notFound, permanentRedirect } from "next/navigation";
+import Link from "@/components/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ProposalList } from "@/components/proposals/proposal-summary";
+import { encodeCursor, decodeCursor } from "@/lib/cursor";
+import { debatePath, homePath, subheadingPath } from "@/lib/paths";
+import { proposalsPath } from "@/lib/proposals";
+import { readProposalList, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
+
+/** All of a subheading's proposals, newest first, PROPOSALS_PER_PAGE a page (keyset: `cursor`). */
+export async function ProposalListView({
+  debateSlug,
+  subheadingSlug,
+  cursor,
+}: {
+  debateSlug: string;
+  subheadingSlug: string;
+  cursor: string | null;
+}) {
+  const header = await readSubheading(debateSlug, subheadingSlug);
+  if (!header) {
+    const renamed = await readRenamedSubheading(debateSlug, subheadingSlug);
+    if (renamed) permanentRedirect(proposalsPath(debateSlug, renamed, cursor));
+    notFound();
+  }
+  if (cursor !== null && !decodeCursor(cursor)) notFound();
+  const { debate, subheading } = header;
+  const { proposals, next } = await readProposalList(subheading.id, cursor);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: homePath(), label: "Debates" },
+          { href: debatePath(debate.slug), label: debate.title },
+          { href: subheadingPath(debate.slug, subheading.slug), label: subheading.title },
+        ]}
+      />
+      <h1 className="text-2xl font-bold tracking-tight">Proposals: {subheading.title}</h1>
+      {proposals.length === 0 ? (
+        <p className="mt-4 text-stone-600 italic dark:text-stone-400">
+          {cursor ? "No more proposals." : "No proposals under this subheading yet."}
+        </p>
+      ) : (
+        <ProposalList
+          proposals={proposals}
+          debateSlug={debate.slug}
+          subheadingSlug={subheading.slug}
+          headingLevel={2}
+        />
+      )}
+      {(next || cursor) && (
+        <nav aria-label="Pages of proposals" className="mt-6 flex gap-4 text-sm">
+          {cursor && (
+            <Link href={proposalsPath(debate.slug, subheading.slug)} className="underline">
+              ← Newest
+            </Link>
+          )}
+          {next && (
+            <Link href={proposalsPath(debate.slug, subheading.slug, encodeCursor(next))} className="underline">
+              Older proposals →
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}

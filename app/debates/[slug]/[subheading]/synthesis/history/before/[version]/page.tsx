@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
+import { SynthesisHistoryView } from "../../../../../synthesis/_components/history-page";
+import { synthesisTitle } from "../../../../../synthesis/_components/synthesis-page";
+
+type Props = PageProps<"/debates/[slug]/[subheading]/synthesis/history/before/[version]">;
+
+// Cached whole like the other pages of a debate (server/cache/reads.ts), until a write to the
+// synthesis (its tag) or the debate invalidates it; the params are awaited first, so an unknown
+// URL answers a real 404.
+export const instant = false;
+
+export function generateStaticParams() {
+  return [{ slug: PLACEHOLDER_PARAM, subheading: PLACEHOLDER_PARAM, version: PLACEHOLDER_PARAM }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, subheading } = await params;
+  return { title: await synthesisTitle(slug, subheading, "Synthesis history"), robots: { index: false } };
+}
+
+/** The versions of a synthesis, newest first, older than `version` (keyset: the path, so each page is cached whole). */
+export default async function SynthesisHistoryPage({ params }: Props) {
+  const { slug, subheading, version } = await params;
+  return <SynthesisHistoryView debateSlug={slug} subheadingSlug={subheading} before={version} />;
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { PLACEHOLDER_PARAM } from "@/lib/route-placeholder";
+import { TypedRepliesView, typedRepliesTitle } from "../../../_components/typed-replies-view";
+
+type Props = PageProps<"/debates/[slug]/[subheading]/type/[type]/[order]">;
+
+// The replies of one type in the order the path names (newest, oldest); an unknown order is a 404.
+export const instant = false;
+
+export function generateStaticParams() {
+  return [
+    { slug: PLACEHOLDER_PARAM, subheading: PLACEHOLDER_PARAM, type: PLACEHOLDER_PARAM, order: PLACEHOLDER_PARAM },
+  ];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, subheading, type } = await params;
+  return { title: await typedRepliesTitle(slug, subheading, type) };
+}
+
+export default async function OrderedTypedRepliesPage({ params }: Props) {
+  const { slug, subheading, type, order } = await params;
+  return <TypedRepliesView debateSlug={slug} subheadingSlug={subheading} typeSlug={type} orderParam={order} />;
+}
