@@ -207,7 +207,6 @@ export const ACTIONS: Record<string, { allow: Caller[]; form: (w: World) => Fiel
     form: (w) => ({ targetType: "subheading", targetId: w.subheadingA, level: "follow" }),
   },
   setFollowOwnThreadsAction: { allow: SIGNED_IN, form: () => ({ followOwnThreads: "false" }) },
-  // Each member's own order for subheadings (server/users/post-sort.ts); shown on no cached page.
   markNotificationReadAction: { allow: ["author"], form: (w) => ({ notificationId: w.notificationId }) },
   markAllNotificationsReadAction: { allow: SIGNED_IN, form: () => ({}) },
   // Agreement marks (server/marks/): anyone unrestricted on someone else's visible post (the author's here).
