@@ -6,7 +6,7 @@ import { initialActionState, unreachable } from "@/lib/action-state";
 import { fetchJson } from "@/lib/fetch-json";
 import { followsApi } from "@/lib/paths";
 import { setFollowAction } from "@/server/actions/follows";
-import type { FollowButtonProps } from "./follow-button";
+import type { FollowButtonProps } from "./place-tools";
 
 type Level = "follow" | "mute" | "none";
 type States = { followOwnThreads: boolean; levels: Record<string, "follow" | "mute"> };
@@ -32,7 +32,7 @@ const LABEL: Record<Level, string> = { follow: "Following", mute: "Muted", none:
 
 /**
  * Follow, mute, or stop either, for a debate, a subheading or a thread, for signed-in members (loaded
- * by components/follow-button.tsx only for them). The
+ * by components/place-tools.tsx only for them). The
  * member's state comes from GET /api/me/follows (the page around it is cached, the same for all).
  * A disclosure: the button shows the state and opens the three choices.
  */

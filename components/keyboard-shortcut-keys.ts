@@ -89,3 +89,6 @@ export function runShortcut(key: string): void {
       return;
   }
 }
+
+// The list of shortcuts comes in the same download: one script for whatever is pressed first.
+export { ShortcutsDialog } from "./keyboard-shortcuts-dialog";

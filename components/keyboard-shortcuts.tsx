@@ -19,14 +19,14 @@ const KEYS = new Set(["j", "k", "r", "q", "/"]);
 // What the keys do and the list of them are loaded on the first shortcut pressed: a reader who
 // never presses one never downloads them. Keys pressed while it loads run in order once it is here.
 let keys: Promise<{ runShortcut: typeof runShortcut }> | null = null;
-const ShortcutsDialog = lazyComponent(() => import("./keyboard-shortcuts-dialog").then((m) => m.ShortcutsDialog));
+const ShortcutsDialog = lazyComponent(() => import("./keyboard-shortcut-keys").then((m) => m.ShortcutsDialog));
 
 /**
  * The site's keyboard shortcuts, mounted once in the layout: j/k move between posts (focus and
  * scroll), r replies to the current post, q quotes the selection, / searches, ? lists them all.
  * Keys typed into fields or with Ctrl, Alt or Meta are left alone. This is only the listener; what
  * the keys do (keyboard-shortcut-keys.ts) and the list (keyboard-shortcuts-dialog.tsx) are loaded
- * when first needed.
+ * together when first needed.
  */
 export function KeyboardShortcuts() {
   const [open, setOpen] = useState(false);

@@ -27,13 +27,14 @@ export function lazyComponent<P extends object>(
 
 /**
  * A client component only signed-in members (or those `allowed`) use, loaded once the session says
- * the viewer is one; nothing for anyone else, who never downloads it.
+ * the viewer is one (with `fallback` while it loads); nothing for anyone else, who never downloads it.
  */
 export function lazyForMembers<P extends object>(
   load: () => Promise<ComponentType<P>>,
   allowed: (viewer: NonNullable<Viewer>) => boolean = () => true,
+  fallback: ReactNode = null,
 ): ComponentType<P> {
-  const Lazy = lazyComponent(load);
+  const Lazy = lazyComponent(load, fallback);
   function ForMembers(props: P) {
     const { viewer } = useViewer();
     return viewer && allowed(viewer) ? <Lazy {...props} /> : null;

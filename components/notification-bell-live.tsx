@@ -6,6 +6,7 @@ import { useLiveEvents } from "@/components/live/use-live-events";
 import { fetchJson } from "@/lib/fetch-json";
 import { notificationCountApi, notificationsPath } from "@/lib/paths";
 import { NOTIFICATIONS_CHANGED } from "./notification-bell";
+import { useViewer } from "./use-viewer";
 
 /** Besides live events and window focus: a slow poll, in case the live stream is down. */
 const POLL_MS = 30_000;
@@ -17,7 +18,8 @@ const POLL_MS = 30_000;
  * is asked again when the live stream says the member has news, when the window regains focus,
  * when this page marked some read, and every 30 seconds while the page is visible.
  */
-export function LiveNotificationBell({ userId }: { userId: string }) {
+export function LiveNotificationBell() {
+  const userId = useViewer().viewer?.id ?? "";
   const [unread, setUnread] = useState<number | null>(null);
 
   const refresh = useCallback(() => {

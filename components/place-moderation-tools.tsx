@@ -3,9 +3,9 @@
 import Link from "@/components/link";
 import { setLockAction, setSlowModeAction } from "@/server/actions/moderation";
 import { ActionForm, SmallField } from "./action-form";
-import type { PlaceModerationProps } from "./place-moderation";
+import type { PlaceModerationProps } from "./place-tools";
 
-/** Lock and slow mode for a subheading or debate (components/place-moderation.tsx loads it for staff only). */
+/** Lock and slow mode for a subheading or debate (components/place-tools.tsx loads it for staff only). */
 export function PlaceModerationTools({ place, name, locked, slowModeSeconds, manageHref }: PlaceModerationProps) {
   const hidden: Record<string, string> =
     "subheadingId" in place ? { subheadingId: place.subheadingId } : { debateId: place.debateId };

@@ -1,6 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useViewer } from "../use-viewer";
+import type { NewPostsProps, PostEvent } from "./new-posts-watch";
 import { useEffect, useState, useTransition } from "react";
 
 export type Fresh = { reply: boolean; authorId: string | null };
@@ -28,15 +30,29 @@ export function newPostsLabel(posts: Fresh[]): string {
  * nothing reloads and the browser's scroll anchoring keeps what the reader is reading where it was.
  */
 export function NewPostsButton({
-  others,
+  threadIds,
+  contributions = true,
+  events,
   maybe,
   clear,
-}: {
-  others: Fresh[];
+}: NewPostsProps & {
+  /** Every post event since the page was shown (or last refreshed by this button). */
+  events: PostEvent[];
   /** Events may have been missed (a reconnection the server could not replay). */
   maybe: boolean;
   clear: () => void;
 }) {
+  const { viewer } = useViewer();
+  // Others' posts this page would show, once each: replies in its threads (all when it names none),
+  // contributions where new ones appear. Not the reader's own: the app shows those once they are sent.
+  const others = [
+    ...new Map(
+      events
+        .filter((event) => (event.parentId !== null ? !threadIds || threadIds.includes(event.threadId) : contributions))
+        .filter((event) => !viewer || event.authorId !== viewer.id)
+        .map((event): [string, Fresh] => [event.postId, { reply: event.parentId !== null, authorId: event.authorId }]),
+    ).values(),
+  ];
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

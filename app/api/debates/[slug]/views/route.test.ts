@@ -9,7 +9,7 @@ import { POST } from "./route";
 vi.mock("next/headers", () => import("@/test/next-headers"));
 
 const SITE = "http://localhost:3000";
-// What a browser sends with the page's beacon (components/view-beacon.tsx): a same-origin fetch.
+// What a browser sends with the page's beacon (app/debates/[slug]/_components/debate-page-client.tsx): a same-origin fetch.
 const BEACON = { origin: SITE, "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors", "sec-fetch-dest": "empty" };
 
 let addresses = 0;

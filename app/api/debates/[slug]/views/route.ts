@@ -5,7 +5,7 @@ import { clientAddressOf } from "@/server/http/client-address";
 import { isSameOriginFetch } from "@/server/http/same-origin";
 
 // A visit counts one view. The page itself is served from the cache, so the count is recorded
-// here, by a beacon the page sends once it is shown (components/view-beacon.tsx). Only that fetch
+// here, by a beacon the page sends once it is shown (app/debates/[slug]/_components/debate-page-client.tsx). Only that fetch
 // counts (same origin, per Fetch Metadata), and only once per visitor per hour.
 export async function POST(request: Request, { params }: RouteContext<"/api/debates/[slug]/views">) {
   if (!isSameOriginFetch(request)) return Response.json({ error: "Cross-site requests are refused." }, { status: 403 });

@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DebateProvider } from "@/components/debate-context";
-import { FollowButton } from "@/components/follow-button";
+import { FollowButton } from "@/components/place-tools";
 import { ThreadList } from "@/components/thread";
 import { NewPostsBar } from "@/components/live/new-posts-bar";
 import { threadTopic } from "@/lib/live-events";

@@ -1,11 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+
+// The debate page's two client parts, in one module (one script, one module wrapper, on a page whose
+// JavaScript budget is tight).
 
 /**
  * "Read the whole opening post": opens and closes the clipped opening (components' `data-clipped`
- * on the element `target`). A link or anything focusable in the clipped part opens it when it gets
- * the focus. A text that turns out to fit is left as it is, without the button.
+ * on the element `target`; while something in it has the focus, its markup shows it whole). A text
+ * that turns out to fit is left as it is, without the button.
  */
 export function OpeningToggle({ target }: { target: string }) {
   const [open, setOpen] = useState(false);
@@ -16,12 +19,7 @@ export function OpeningToggle({ target }: { target: string }) {
     if (!box) return;
     // Measured once laid out, while still clipped.
     const frame = requestAnimationFrame(() => setFits(box.scrollHeight <= box.clientHeight + 16));
-    const onFocus = () => setOpen(true);
-    box.addEventListener("focusin", onFocus);
-    return () => {
-      cancelAnimationFrame(frame);
-      box.removeEventListener("focusin", onFocus);
-    };
+    return () => cancelAnimationFrame(frame);
   }, [target]);
 
   useEffect(() => {
@@ -40,4 +38,17 @@ export function OpeningToggle({ target }: { target: string }) {
       {open ? "Show less of the opening post" : "Read the whole opening post"}
     </button>
   );
+}
+
+/** Counts this visit once: the page is served from a cache, so the count is sent from here. */
+export function ViewBeacon({ url }: { url: string }) {
+  const sent = useRef(false);
+  useEffect(() => {
+    if (sent.current) return;
+    sent.current = true;
+    fetch(url, { method: "POST", keepalive: true }).catch(() => {
+      // A lost view is not worth bothering the reader about.
+    });
+  }, [url]);
+  return null;
 }
