@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { OUTCOME_MAX, PROPOSAL_STATEMENT_MAX } from "@/lib/proposals";
 import { REPLY_TYPES } from "@/lib/reply-types";
+import { isValidSubheadingSlug } from "@/lib/slug";
 import { SYNTHESIS_STATUSES } from "@/lib/synthesis";
 
 // The archive format of prisma/seed-data/*.json: a debate as it survives in archived pages. The
@@ -81,7 +82,8 @@ export const debateFileSchema = z.object({
   sections: z
     .array(
       z.object({
-        slug,
+        // Not a word the debate's own pages use (/debates/<slug>/posts, /new, /synthesis…).
+        slug: slug.refine(isValidSubheadingSlug, { error: "a subheading's slug may not be a reserved word" }),
         title: z.string().trim().min(1).max(200),
         description: z.string().nullable().optional(),
         position: z.number().int(),

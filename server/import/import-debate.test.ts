@@ -181,4 +181,19 @@ describe("importDebate (the P2P and Marxism seed)", () => {
     await expect(importDebate(db, withStatus)).rejects.toThrow(/status/);
     expect(await snapshot()).toEqual(before);
   });
+
+  it("refuses a subheading whose slug is one of the debate's own pages (synthesis, new, posts), without writing anything", async () => {
+    const before = await snapshot();
+    const base = file as unknown as { debate: object; sections: { slug: string }[]; posts: { section: string }[] };
+    for (const reserved of ["synthesis", "new", "posts"]) {
+      const clash = {
+        ...base,
+        debate: { ...base.debate, slug: `clash-${reserved}` },
+        sections: base.sections.map((s, i) => (i === 0 ? { ...s, slug: reserved } : s)),
+        posts: base.posts.map((p) => (p.section === base.sections[0]!.slug ? { ...p, section: reserved } : p)),
+      };
+      await expect(importDebate(db, clash), reserved).rejects.toThrow(/reserved word/);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 });
