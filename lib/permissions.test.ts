@@ -149,6 +149,13 @@ describe("permissions", () => {
     expect(synthesisProposeRefusal(viewers.member, place(false))).toMatch(/posted under this subheading/);
     expect(synthesisProposeRefusal(viewers.member, place(false, "debate"))).toMatch(/taken part in this debate/);
     expect(synthesisProposeRefusal(viewers.suspended, place(true))).toMatch(/suspended/);
+    // Locked: members no longer propose; moderators and the opener still finish the text.
+    expect(allowed((v) => synthesisProposeRefusal(v, { ...place(true), locked: true }))).toEqual([
+      "author",
+      "moderator",
+      "admin",
+    ]);
+    expect(synthesisProposeRefusal(viewers.member, { ...place(true), locked: true })).toMatch(/locked/);
   });
 
   it("a proposed edit: only its proposer withdraws it, while it is open", () => {

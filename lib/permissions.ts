@@ -142,7 +142,7 @@ export function roleRefusal(viewer: Viewer, target: Member): Refusal {
 }
 
 /** A synthesis (lib/synthesis.ts): its place's facts as the rules need them. */
-type SynthesisPlace = { openerId: string | null; scope: "debate" | "subheading" };
+type SynthesisPlace = { openerId: string | null; scope: "debate" | "subheading"; locked?: boolean };
 
 /** Editing a synthesis directly, setting its status, accepting or rejecting proposals: moderators and the debate's opener. */
 export function synthesisEditRefusal(viewer: Viewer, place: Pick<SynthesisPlace, "openerId">): Refusal {
@@ -159,7 +159,11 @@ export function synthesisEditRefusal(viewer: Viewer, place: Pick<SynthesisPlace,
 export function synthesisProposeRefusal(viewer: Viewer, place: SynthesisPlace & { hasPosted: boolean }): Refusal {
   const writing = writeRefusal(viewer);
   if (writing) return writing;
-  if (synthesisEditRefusal(viewer, place) === null || place.hasPosted) return null;
+  if (synthesisEditRefusal(viewer, place) === null) return null;
+  // A lock ends the discussion: its synthesis is then the moderators' and the opener's to finish.
+  if (place.locked)
+    return "This part of the debate is locked: its synthesis can be read, but no longer proposed edits.";
+  if (place.hasPosted) return null;
   return place.scope === "debate"
     ? "Only members who have taken part in this debate can propose edits to its synthesis. Post in it first."
     : "Only members who have posted under this subheading can propose edits to its synthesis. Post here first.";

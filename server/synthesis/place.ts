@@ -11,18 +11,25 @@ export type SynthesisPlace = {
   scopeKey: string;
   openerId: string | null;
   scope: "debate" | "subheading";
+  /** The debate or the subheading is locked: members no longer propose edits. */
+  locked: boolean;
 };
 
 /** The place of a synthesis (a subheading of the debate, or the debate itself); NOT_FOUND when there is none. */
 export async function findPlace(tx: DbTx, { debateId, subheadingId }: SynthesisScope): Promise<SynthesisPlace> {
-  const debate = await tx.debate.findUnique({ where: { id: debateId }, select: { id: true, authorId: true } });
+  const debate = await tx.debate.findUnique({
+    where: { id: debateId },
+    select: { id: true, authorId: true, locked: true },
+  });
   if (!debate) throw new AppError("NOT_FOUND", "That debate does not exist.");
+  let locked = debate.locked;
   if (subheadingId) {
     const subheading = await tx.subheading.findFirst({
       where: { id: subheadingId, debateId, archivedAt: null },
-      select: { id: true },
+      select: { id: true, locked: true },
     });
     if (!subheading) throw new AppError("NOT_FOUND", "That subheading does not exist.");
+    locked ||= subheading.locked;
   }
   return {
     debateId,
@@ -30,6 +37,7 @@ export async function findPlace(tx: DbTx, { debateId, subheadingId }: SynthesisS
     scopeKey: synthesisScopeKey({ debateId, subheadingId }),
     openerId: debate.authorId,
     scope: subheadingId ? "subheading" : "debate",
+    locked,
   };
 }
 

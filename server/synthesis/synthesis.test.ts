@@ -144,6 +144,18 @@ describe("proposing edits", () => {
     expect(await refusal(proposeSynthesisEdit({ actor: poster, ...propose(place, "Mine.", 0) }))).toBe("allowed");
   });
 
+  it("a lock on the subheading or the debate ends members' proposals; moderators still finish the text", async () => {
+    const { a, debate, moderator, poster, place } = await setup();
+    await db.subheading.update({ where: { id: a.id }, data: { locked: true } });
+    expect(await refusal(proposeSynthesisEdit({ actor: poster, ...propose(place, "Mine.", 0) }))).toMatch(
+      /^FORBIDDEN: .*locked/,
+    );
+    expect(await refusal(proposeSynthesisEdit({ actor: moderator, ...propose(place, "Theirs.", 0) }))).toBe("allowed");
+    await db.subheading.update({ where: { id: a.id }, data: { locked: false } });
+    await db.debate.update({ where: { id: debate.id }, data: { locked: true } });
+    expect(await refusal(proposeSynthesisEdit({ actor: poster, ...propose(place, "Mine.", 0) }))).toMatch(/locked/);
+  });
+
   it("accepting makes a new version crediting the proposer; rejecting keeps the text", async () => {
     const { debate, a, moderator, opener, poster, place } = await setup();
     await editSynthesis({ actor: opener, ...edit(place, "The state withers away.", 0) });
