@@ -103,3 +103,38 @@ describe("event streams through server.mjs's pipeline", () => {
     await expect.poll(() => closedUpstream).toBe(before + 1);
   });
 });
+
+describe("the round-robin proxy (the cluster leg's)", () => {
+  /** An instance that drops the connection of the first request it gets without answering, as one does when it closes a kept-alive socket the proxy is reusing. */
+  function droppingFirst() {
+    let seen = 0;
+    return createServer((req, res) => {
+      if (seen++ === 0) return req.socket.destroy();
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end(`${req.method} answered`);
+    });
+  }
+  const send = (port: number, method: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, path: "/_next/static/chunks/a.js", method }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  it("sends a GET once more when its connection dropped before any answer, instead of a 502", async () => {
+    const upstream = await listen(droppingFirst());
+    const proxy = await listen(createRoundRobinProxy({ upstreams: [{ host: "127.0.0.1", port: upstream }] }));
+    expect(await send(proxy, "GET")).toEqual({ status: 200, body: "GET answered" });
+  });
+
+  it("never sends a POST twice: its dropped connection is a 502", async () => {
+    const upstream = await listen(droppingFirst());
+    const proxy = await listen(createRoundRobinProxy({ upstreams: [{ host: "127.0.0.1", port: upstream }] }));
+    expect((await send(proxy, "POST")).status).toBe(502);
+  });
+});

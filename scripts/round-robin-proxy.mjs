@@ -27,29 +27,41 @@ export function createRoundRobinProxy({ upstreams }) {
       Number.isInteger(pinned) && pinned >= 0 && pinned < upstreams.length ? pinned : next++ % upstreams.length;
     const upstream = /** @type {{ host: string, port: number }} */ (upstreams[index]);
     const forwardedFor = [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", ");
-    const outgoing = request(
-      {
-        host: upstream.host,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        agent,
-        headers: { ...req.headers, "x-forwarded-for": forwardedFor, "x-forwarded-proto": "http" },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, [INSTANCE_HEADER]: String(index) });
-        answer.pipe(res);
-      },
-    );
-    // A reader that goes away (a closed tab, an EventSource reopened) ends the upstream request
-    // too: a live event stream would otherwise stay open on the instance, counted against its limits.
-    res.on("close", () => {
-      if (!res.writableFinished) outgoing.destroy();
-    });
-    outgoing.on("error", () => {
-      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain", [INSTANCE_HEADER]: String(index) });
-      res.end("Bad gateway\n");
-    });
-    req.pipe(outgoing);
+    // A GET or HEAD whose connection failed before any answer is sent once more, on a new
+    // connection: a kept-alive socket the instance closed as the proxy reused it (Node closes idle
+    // ones after 5 s) made a page's scripts fail with 502 in the e2e suite. Others get the 502.
+    const retriable = req.method === "GET" || req.method === "HEAD";
+    /** @param {boolean} again */
+    const forward = (again) => {
+      const outgoing = request(
+        {
+          host: upstream.host,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          agent: again ? false : agent,
+          headers: { ...req.headers, "x-forwarded-for": forwardedFor, "x-forwarded-proto": "http" },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, { ...answer.headers, [INSTANCE_HEADER]: String(index) });
+          answer.pipe(res);
+        },
+      );
+      // A reader that goes away (a closed tab, an EventSource reopened) ends the upstream request
+      // too: a live event stream would otherwise stay open on the instance, counted against its limits.
+      const onClose = () => {
+        if (!res.writableFinished) outgoing.destroy();
+      };
+      res.on("close", onClose);
+      outgoing.on("error", () => {
+        res.off("close", onClose);
+        if (!res.headersSent && retriable && !again && !res.destroyed) return forward(true);
+        if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain", [INSTANCE_HEADER]: String(index) });
+        res.end("Bad gateway\n");
+      });
+      if (retriable) outgoing.end();
+      else req.pipe(outgoing);
+    };
+    forward(false);
   });
 }
