@@ -2,3 +2,9 @@
  * that draws one button does not carry the form fields. */
 export const buttonClass =
   "inline-flex items-center justify-center rounded-md bg-amber-700 px-4 py-2 font-medium text-white hover:bg-amber-800 disabled:cursor-not-allowed disabled:opacity-60";
+
+/** One choice among a few links (an order, a reading mode): filled when it is the current one. */
+export const pillClass = (current: boolean) =>
+  current
+    ? "rounded-full bg-amber-100 px-3 py-1 font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
+    : "rounded-full px-3 py-1 text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800";

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "@/components/link";
+import { pillClass } from "@/components/button-class";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useViewer } from "@/components/use-viewer";
@@ -72,11 +73,7 @@ export function ReadingModePicker({
               href={hrefs[value]}
               aria-current={value === current ? "page" : undefined}
               onClick={() => signedIn && save(value)}
-              className={
-                value === current
-                  ? "rounded-full bg-amber-100 px-3 py-1 font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
-                  : "rounded-full px-3 py-1 text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800"
-              }
+              className={pillClass(value === current)}
             >
               {label}
             </Link>

@@ -101,10 +101,20 @@ test("[reading] a member's reading mode is remembered: the plain address moves t
   await live(page);
   await page.getByRole("navigation", { name: "Reading mode" }).getByRole("link", { name: "Nested" }).click();
   await expect(page).toHaveURL(new RegExp(`${plain}/sort/oldest$`));
-  const asked = page.waitForResponse((r) => r.url().endsWith("/api/me/reading-mode") && r.request().method() === "GET");
+  // The page asks for the saved mode and order, then moves or stays: once both answers are read and
+  // the page has drawn a frame after them, it has asked for no flat page.
+  const flat: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes(`${plain}/flat`)) flat.push(r.url());
+  });
+  const saved = (path: string) => page.waitForResponse((r) => r.url().endsWith(path) && r.request().method() === "GET");
+  const answers = Promise.all([saved("/api/me/reading-mode"), saved("/api/me/post-sort")]);
   await page.goto(plain);
-  expect(await (await asked).json()).toEqual({ mode: "nested" });
-  await page.waitForTimeout(300); // a move, were one coming, follows that answer at once
+  const [mode, order] = await answers;
+  expect(await mode.json()).toEqual({ mode: "nested" });
+  await order.finished();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  expect(flat).toEqual([]);
   await expect(page).toHaveURL(new RegExp(`${plain}$`));
   await expect(
     page.getByRole("navigation", { name: "Reading mode" }).getByRole("link", { name: "Nested" }),

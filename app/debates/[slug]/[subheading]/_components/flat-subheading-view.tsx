@@ -13,6 +13,7 @@ import { debatePath, homePath, sortedSubheadingPath } from "@/lib/paths";
 import { DEFAULT_POST_SORT } from "@/lib/post-sort";
 import { flatSubheadingPath } from "@/lib/reading-mode";
 import { pluralize } from "@/lib/text";
+import { lockNotice } from "./subheading-view";
 import { readFlatSubheading, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
 
 /**
@@ -37,11 +38,7 @@ export async function FlatSubheadingView({
   if (cursor !== null && !decodeCursor(cursor)) notFound();
   const { debate, subheading, siblings } = header;
   const page = await readFlatSubheading(subheading.id, cursor);
-  const notice = debate.locked
-    ? "This debate is locked: it can be read, but no longer added to."
-    : subheading.locked
-      ? "This subheading is locked: it can be read, but no longer added to."
-      : null;
+  const notice = lockNotice(debate.locked, subheading.locked);
   const pageButton =
     "rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
 

@@ -224,7 +224,8 @@ export async function SubheadingView({
   );
 }
 
-function lockNotice(debateLocked: boolean, subheadingLocked: boolean): string | null {
+/** What a lock says where the contribution button would be (null: not locked). */
+export function lockNotice(debateLocked: boolean, subheadingLocked: boolean): string | null {
   if (debateLocked) return "This debate is locked: it can be read, but no longer added to.";
   if (subheadingLocked) return "This subheading is locked: it can be read, but no longer added to.";
   return null;
