@@ -39,16 +39,13 @@ export function AddContribution({ debateId, subheadings, subheadingId }: Props) 
     if (wasOpen.current && !open) opener.current?.focus();
     wasOpen.current = open;
   }, [open]);
-  if (loading) return null;
+  // As tall as the button or the sign-in line that replaces it, so the page does not move then.
+  if (loading) return <div className="h-10" />;
   if (!viewer) {
     return (
-      <p className="text-sm">
+      <p className="flex h-10 items-center text-sm">
         {/* Not prefetched: most readers never follow it, and prefetching downloads the sign-in page's code. */}
-        <Link
-          href={signInPath(pathname)}
-          prefetch={false}
-          className="font-medium text-amber-800 hover:underline dark:text-amber-300"
-        >
+        <Link href={signInPath(pathname)} prefetch={false} className="link-accent hover:underline">
           Sign in to add to the debate
         </Link>
       </p>

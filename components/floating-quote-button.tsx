@@ -27,7 +27,7 @@ function quotableSelection(): { article: HTMLElement; text: string; rect: DOMRec
  * One "Quote" button for the whole page, floating next to text selected inside a post's body (one
  * selection listener, not one per post). It sits below the selection, where a phone's own
  * selection menu (above it) does not cover it, flipped above when there is no room, and always
- * inside the viewport. Choosing it (or the `q` shortcut, which clicks it) asks that post's
+ * inside the viewport; placed again when the page scrolls, resizes or grows. Choosing it (or the `q` shortcut, which clicks it) asks that post's
  * PostActions, through an event on its <article>, to open the reply with the quote. Loaded by
  * FloatingQuote once a post on the page may be quoted.
  */
@@ -59,8 +59,12 @@ export function FloatingQuoteButton() {
     document.addEventListener(QUOTABLE_EVENT, place);
     window.addEventListener("scroll", place, { passive: true });
     window.addEventListener("resize", place);
+    // Content appearing above the selection (a member's controls arriving) moves it without a scroll.
+    const resized = new ResizeObserver(place);
+    resized.observe(document.body);
     return () => {
       cancelAnimationFrame(frame.current);
+      resized.disconnect();
       document.removeEventListener("selectionchange", place);
       document.removeEventListener(QUOTABLE_EVENT, place);
       window.removeEventListener("scroll", place);

@@ -6,7 +6,7 @@ import { initialActionState, unreachable } from "@/lib/action-state";
 import { fetchJson } from "@/lib/fetch-json";
 import { followsApi } from "@/lib/paths";
 import { setFollowAction } from "@/server/actions/follows";
-import type { FollowButtonProps } from "./place-tools";
+import { FOLLOW_SLOT, type FollowButtonProps } from "./place-tools";
 
 type Level = "follow" | "mute" | "none";
 type States = { followOwnThreads: boolean; levels: Record<string, "follow" | "mute"> };
@@ -36,7 +36,7 @@ const LABEL: Record<Level, string> = { follow: "Following", mute: "Muted", none:
  * member's state comes from GET /api/me/follows (the page around it is cached, the same for all).
  * A disclosure: the button shows the state and opens the three choices.
  */
-export function FollowMenu({ targetType, targetId, name, className = "" }: FollowButtonProps) {
+export function FollowMenu({ targetType, targetId, name }: FollowButtonProps) {
   const [level, setLevel] = useState<Level | null>(null);
   const [open, setOpen] = useState(false);
   const closeMenu = useCallback(() => setOpen(false), []);
@@ -56,7 +56,7 @@ export function FollowMenu({ targetType, targetId, name, className = "" }: Follo
 
   useDismiss(open, closeMenu, rootRef);
 
-  if (level === null) return null;
+  if (level === null) return FOLLOW_SLOT;
 
   function choose(next: Level) {
     setError(null);
@@ -88,7 +88,8 @@ export function FollowMenu({ targetType, targetId, name, className = "" }: Follo
   ];
 
   return (
-    <div ref={rootRef} className={`relative inline-block text-sm ${className}`}>
+    // A block placed and sized as FOLLOW_SLOT (components/place-tools.tsx), which it replaces.
+    <div ref={rootRef} className="relative mt-3 w-fit text-sm">
       <button
         type="button"
         aria-expanded={open}
@@ -96,7 +97,7 @@ export function FollowMenu({ targetType, targetId, name, className = "" }: Follo
         aria-label={level === "mute" ? `Muted: ${name}` : `${LABEL[level]} ${name}`}
         disabled={pending}
         onClick={() => setOpen((o) => !o)}
-        className={`rounded-md border px-3 py-1 font-medium disabled:opacity-60 ${
+        className={`block h-7.5 rounded-md border px-3 font-medium disabled:opacity-60 ${
           level === "follow"
             ? "border-amber-700 bg-amber-50 text-amber-900 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-200"
             : "border-stone-300 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"

@@ -14,6 +14,9 @@ async function contribute(page: Page, title: string, body: string) {
 test("[unread] a member returns to '2 new', catches up on exactly those two, and reading clears the count", async ({
   browser,
 }) => {
+  // Two members sign up, one posts twice, the other reads five pages: like the other multi-member
+  // flows, longer than one page's default (the two-instance leg took over 30 s once).
+  test.setTimeout(90_000);
   const file = importDebate((slug) => ({
     debate: { slug, title: `Unread ${slug}`, author: "E2E Author", views: 0, body: "Opening post." },
     sections: [

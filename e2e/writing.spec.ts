@@ -115,6 +115,26 @@ test("[writing] a floating Quote appears next to selected text and opens the rep
   await expect(page.getByRole("button", { name: "Quote", exact: true })).toHaveCount(0);
 });
 
+test("[writing] a member's follow button, arriving after the page, does not move what they read", async ({ page }) => {
+  const file = writingDebate();
+  const url = `/debates/${file.debate.slug}/first`;
+  await signUp(page, newMember("steady"), url);
+  // The member's follow state comes late (a slow answer), after their other controls.
+  let answer: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route("**/api/me/follows**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const reply = contribution(page, "A contribution").getByRole("button", { name: "Reply" });
+  await expect(reply).toBeVisible();
+  const before = (await reply.boundingBox())!.y;
+  answer();
+  await expect(page.getByRole("button", { name: "Follow this subheading" })).toBeEnabled();
+  expect((await reply.boundingBox())!.y).toBe(before);
+});
+
 test("[writing] a brand-new member posts a contribution, a reply and a quote in their first minute; then a countdown, the choices kept", async ({
   page,
 }) => {

@@ -81,7 +81,7 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
           </span>
         </p>
         {debate.attributionNote && <p className="mt-1 text-xs italic text-stone-500">Note: {debate.attributionNote}</p>}
-        <FollowButton targetType="debate" targetId={debate.id} name="this debate" className="mt-3" />
+        <FollowButton targetType="debate" targetId={debate.id} name="this debate" />
         <div className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
           {openingIsLong ? <CollapsibleOpening id="opening-post">{opening}</CollapsibleOpening> : opening}
         </div>

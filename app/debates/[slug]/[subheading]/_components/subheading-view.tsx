@@ -95,7 +95,7 @@ export async function SubheadingView({
       />
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{subheading.title}</h1>
       {subheading.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{subheading.description}</p>}
-      <FollowButton targetType="subheading" targetId={subheading.id} name="this subheading" className="mt-3" />
+      <FollowButton targetType="subheading" targetId={subheading.id} name="this subheading" />
       <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
         Subheading {index + 1} of {siblings.length} in “{debate.title}” ·{" "}
         {pluralize(subheading.contributionCount, "contribution")},{" "}

@@ -79,7 +79,7 @@ export default async function PostPage({ params }: Props) {
         {ancestors.length > 0 && `, in reply to ${ancestors.at(-1)!.author?.name ?? "an unknown author"}`}
       </p>
       {/* The thread is named by its top-level contribution, whichever of its posts this is. */}
-      <FollowButton targetType="thread" targetId={rootId} name="this thread" className="mt-3" />
+      <FollowButton targetType="thread" targetId={rootId} name="this thread" />
 
       <AncestorContext ancestors={ancestors} skipped={context.skipped} debateSlug={debate.slug} />
 
