@@ -28,16 +28,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
         <Providers>
-          <a
-            href="#main"
-            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
-          >
+          <a href="#main" className="skip-link">
             Skip to content
           </a>
-          {/* Phone first: logo, search (an icon button below sm), the bell and one menu button fit
+          {/* The shell's looks are named in app/globals.css: every page carries this markup twice
+              (its HTML and its inline payload). Phone first: logo, search (an icon button below sm), the bell and one menu button fit
               320 px; wider screens show the site's links and signing in inline (account-menu.tsx). */}
-          <header className="relative border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
-            <div className="mx-auto flex max-w-4xl items-center justify-between gap-2 px-3 py-3 sm:gap-4 sm:px-4">
+          <header className="site-header">
+            <div>
               <Link href={homePath()} className="shrink-0 whitespace-nowrap text-lg font-semibold tracking-tight">
                 Debate <span className="text-amber-700 dark:text-amber-400">Commons</span>
               </Link>
@@ -74,7 +72,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <LocalTimes />
           {/* j/k/r/q, / and ? (the ? key lists them): one document listener for the whole site. */}
           <KeyboardShortcuts />
-          <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
+          <footer className="site-footer">
             Debate Commons · seeded with the P2P Foundation&rsquo;s 2011 debate &ldquo;P2P and Marxism&rdquo;
           </footer>
         </Providers>

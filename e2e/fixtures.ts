@@ -3,9 +3,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { e2eCommandEnv } from "./members";
 
+/** A synthesis, as the archive format carries one (server/import/debate-file.ts). */
+type SynthesisFile = { status: string; body: string };
+
 export type SeedFile = {
-  debate: { slug: string; title: string; author: string; views: number; body: string };
-  sections: { slug: string; title: string; position: number }[];
+  debate: { slug: string; title: string; author: string; views: number; body: string; synthesis?: SynthesisFile };
+  sections: { slug: string; title: string; position: number; synthesis?: SynthesisFile }[];
   posts: {
     id: string;
     author: string | null;

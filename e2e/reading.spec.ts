@@ -137,9 +137,9 @@ test("[reading] the debate page is an overview: each subheading names its contri
   await expect(orsn.getByRole("link")).toContainText(snippet(orsnPost.body));
   await expect(page.getByText(snippet(reply.body))).toHaveCount(0);
 
-  // The line leads to the contribution's permalink, where it is read with its replies.
+  // The line leads to the contribution's permalink, opened at its top, where it is read with its replies.
   await orsn.getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/debates\/p2p-and-marxism\/posts\/[^/]+#post-/);
+  await expect(page).toHaveURL(/\/debates\/p2p-and-marxism\/posts\/[^/#]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Contribution by orsn" })).toBeVisible();
   await expect(page.getByText(snippet(reply.body)).first()).toBeVisible();
 });
@@ -175,6 +175,42 @@ test("[reading] the debate page's long opening post opens with the keyboard, and
   expect(html.byteLength).toBeLessThan(60 * 1024);
   await page.setViewportSize({ width: 1280, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
+});
+
+test("[reading] with a synthesis written for the debate and every subheading, the debate page shows each and stays under the bound", async ({
+  page,
+  request,
+}) => {
+  // The seeded debate again, under a slug and title as long as its own, with every synthesis written.
+  const said = (place: string) =>
+    `Where the discussion of ${place} stands: most agree that the commons needs institutions of its own, and that the ` +
+    "old party forms do not fit peer production. Still contested: whether the state is a partner or an obstacle, " +
+    "and how far markets can be kept at the edge. Open: who pays the maintainers, and how a movement keeps its memory.";
+  const file = importDebate(() => ({
+    ...seed,
+    debate: {
+      ...seed.debate,
+      slug: "p2p-and-commons",
+      title: "P2P and Commons",
+      synthesis: { status: "converging", body: said("the whole debate") },
+    },
+    sections: seed.sections.map((s) => ({ ...s, synthesis: { status: "settled", body: said(s.title) } })),
+  }));
+  const debate = `/debates/${file.debate.slug}`;
+  await page.goto(debate);
+  for (const { slug, title } of seed.sections) {
+    const excerpt = page
+      .getByRole("region", { name: title, exact: true })
+      .getByRole("link", { name: `Where the discussion of ${title} stands` });
+    await expect(excerpt).toHaveAttribute("href", `${debate}/${slug}/synthesis`);
+  }
+  const own = page.getByRole("article").getByRole("link", { name: "Where the discussion of the whole debate stands" });
+  await expect(own).toHaveAttribute("href", `${debate}/synthesis`);
+  await expect(page.getByText("Where it stands:")).toHaveCount(seed.sections.length + 1);
+
+  // The same bound as the seeded page's, syntheses and all.
+  const html = await (await request.get(debate, { headers: { "Accept-Encoding": "identity" } })).body();
+  expect(html.byteLength).toBeLessThan(60 * 1024);
 });
 
 test("[reading] dates: a <time> where the archive kept one, an honest note where it did not", async ({ page }) => {

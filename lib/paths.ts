@@ -19,7 +19,9 @@ export const sortedSubheadingPath = (debateSlug: string, subheadingSlug: string,
   `/debates/${debateSlug}/${subheadingSlug}/sort/${sort}`;
 /** The post's permalink: it in context, scrolled to. */
 export const postPath = (debateSlug: string, postId: string) =>
-  `/debates/${debateSlug}/posts/${postId}#${postAnchor(postId)}`;
+  `${postPagePath(debateSlug, postId)}#${postAnchor(postId)}`;
+/** A post's own page, opened at its top: for a contribution, which has nothing above it to scroll past. */
+export const postPagePath = (debateSlug: string, postId: string) => `/debates/${debateSlug}/posts/${postId}`;
 export const postHistoryPath = (debateSlug: string, postId: string) => `/debates/${debateSlug}/posts/${postId}/history`;
 export const postAnchor = (postId: string) => `post-${postId}`;
 // Atom feeds: slugs hold no dots, so no subheading can be called "feed.atom".

@@ -19,8 +19,8 @@ export type ProposalStatus = "open" | "accepted" | "rejected" | "withdrawn";
 /** The longest synthesis, in characters of Markdown. */
 export const SYNTHESIS_MAX = 20_000;
 export const SYNTHESIS_NOTE_MAX = 500;
-/** The excerpt shown on the debate page, in characters of plain text (as long as a contribution's line there): the page's size is bounded. */
-export const SYNTHESIS_EXCERPT_LENGTH = 140;
+/** The excerpt shown on the debate page, in characters of plain text (under every subheading: the page's size is bounded). */
+export const SYNTHESIS_EXCERPT_LENGTH = 120;
 /** Permalinks shown as quote cards in one synthesis; further ones stay plain links. */
 export const MAX_QUOTE_CARDS = 20;
 /** Versions per page of a synthesis's history. */

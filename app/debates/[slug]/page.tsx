@@ -47,14 +47,12 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
   const { debate, outline, sections, openingIsLong, decisions } = page;
   const opening = <RichText html={debate.bodyHtml} />;
   const syntheses = await readSynthesisExcerpts(debate.id);
-  const synthesisOf = (subheading: { id: string; slug: string; title: string } | null) => (
-    <SynthesisExcerptLine
-      excerpt={syntheses.find((s) => s.subheadingId === (subheading?.id ?? null))}
-      debateSlug={debate.slug}
-      subheadingSlug={subheading?.slug ?? null}
-      name={`“${subheading?.title ?? debate.title}”`}
-    />
-  );
+  const synthesisOf = (subheading: { id: string; slug: string } | null) => {
+    const excerpt = syntheses.find((s) => s.subheadingId === (subheading?.id ?? null));
+    return excerpt ? (
+      <SynthesisExcerptLine excerpt={excerpt} debateSlug={debate.slug} subheadingSlug={subheading?.slug ?? null} />
+    ) : undefined;
+  };
 
   return (
     <>
@@ -129,22 +127,17 @@ export default async function DebatePage({ params }: PageProps<"/debates/[slug]"
           {pluralize(outline.length - sections.length, "more subheading")}: see the outline above.
         </p>
       )}
-      <p className="mt-10 flex flex-wrap gap-4 text-sm">
-        <Link href={homePath()} className="hover:underline">
-          ← All debates
-        </Link>
+      {/* Links under the page; their looks are named in app/globals.css (the page's size is bounded). */}
+      <p className="page-links">
+        <Link href={homePath()}>← All debates</Link>
         <FeedLink href={debateFeedPath(debate.slug)} of="this debate" />
-        <Link href={searchPath({ debate: debate.slug })} className="hover:underline">
-          Search this debate
-        </Link>
-        <span className="text-stone-600 dark:text-stone-400">
+        <Link href={searchPath({ debate: debate.slug })}>Search this debate</Link>
+        <span>
           Export:{" "}
           {DEBATE_EXPORTS.map(({ format, label }, i) => (
             <span key={format}>
               {i > 0 && " · "}
-              <a href={debateExportPath(debate.slug, format)} className="hover:underline">
-                {label}
-              </a>
+              <a href={debateExportPath(debate.slug, format)}>{label}</a>
             </span>
           ))}
         </span>

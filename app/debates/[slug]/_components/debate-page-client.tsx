@@ -33,7 +33,7 @@ export function OpeningToggle({ target }: { target: string }) {
       aria-expanded={open}
       aria-controls={target}
       onClick={() => setOpen((was) => !was)}
-      className="mt-3 rounded-md text-sm font-medium text-amber-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:text-amber-300"
+      className="link-accent mt-3 rounded-md text-sm underline-offset-2 hover:underline"
     >
       {open ? "Show less of the opening post" : "Read the whole opening post"}
     </button>

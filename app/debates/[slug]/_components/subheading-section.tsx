@@ -2,21 +2,16 @@ import type { ReactNode } from "react";
 import Link from "@/components/link";
 import { AuthorBadges } from "@/components/author-name";
 import { PostDate } from "@/components/post-date";
-import { postPath, subheadingAnchor, subheadingPath } from "@/lib/paths";
+import { postPagePath, subheadingAnchor, subheadingPath } from "@/lib/paths";
 import { pluralize } from "@/lib/text";
 import type { ContributionSummary, OverviewSection } from "@/lib/views";
 
 /**
- * The sections' styles, set once on their container: every section is in the HTML and again in the
- * page's inline React payload, so each holds little more than its words and links.
+ * The sections' container: their looks are set once, in app/globals.css (`debate-sections`), as
+ * every section is in the HTML and again in the page's inline React payload, so each holds little
+ * more than its words and links.
  */
-export const SECTIONS_STYLE = [
-  "mt-10 space-y-10",
-  "[&_h2]:border-b [&_h2]:border-stone-300 [&_h2]:pb-2 [&_h2]:text-xl [&_h2]:font-semibold dark:[&_h2]:border-stone-700",
-  "[&_ul]:mt-3 [&_ul]:divide-y [&_ul]:divide-stone-200 dark:[&_ul]:divide-stone-800 [&_li]:py-2",
-  "[&_a]:break-words [&_a]:hover:underline",
-  "[&_small]:mt-0.5 [&_small]:block [&_small]:text-sm [&_small]:text-stone-600 dark:[&_small]:text-stone-400",
-].join(" ");
+export const SECTIONS_STYLE = "debate-sections";
 
 /**
  * A subheading on the debate page: its description and a few lines naming its contributions, each
@@ -29,22 +24,26 @@ export function SubheadingSection({
 }: {
   debateSlug: string;
   section: OverviewSection;
-  /** Its synthesis's first words, when it has one (app/debates/[slug]/synthesis/_components/synthesis-excerpt.tsx). */
+  /**
+   * Its synthesis's first words, when it has one (app/debates/[slug]/synthesis/_components/synthesis-excerpt.tsx),
+   * shown instead of its description.
+   */
   synthesis?: ReactNode;
 }) {
   const id = subheadingAnchor(section.slug);
   const href = subheadingPath(debateSlug, section.slug);
   const more = section.contributionCount > section.contributions.length;
   return (
-    <section id={id} aria-labelledby={`${id}-h`} className="scroll-mt-4">
+    <section id={id} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>
         <Link href={href}>{section.title}</Link>
       </h2>
       {section.locked && (
         <p className="mt-2 text-sm font-medium">Locked: this subheading can be read, but no longer added to.</p>
       )}
-      {section.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{section.description}</p>}
-      {synthesis}
+      {/* Where the discussion stands, once written, says more than what the subheading was for. */}
+      {synthesis ??
+        (section.description && <p className="mt-2 text-stone-600 dark:text-stone-400">{section.description}</p>)}
       {section.contributions.length > 0 ? (
         <ul>
           {section.contributions.map((c) => (
@@ -55,7 +54,7 @@ export function SubheadingSection({
         <p className="mt-3 text-stone-600 italic dark:text-stone-400">No contributions under this subheading yet.</p>
       )}
       <p className="mt-3 text-sm">
-        <Link href={href} className="font-medium text-amber-800 dark:text-amber-300">
+        <Link href={href} className="link-accent">
           {more
             ? `See all ${pluralize(section.contributionCount, "contribution")} under “${section.title}” →`
             : `Read “${section.title}” with its replies →`}
@@ -73,7 +72,7 @@ export function SubheadingSection({
 function ContributionLine({ debateSlug, contribution: c }: { debateSlug: string; contribution: ContributionSummary }) {
   return (
     <li>
-      <Link href={postPath(debateSlug, c.id)} className={c.titled ? "font-medium" : undefined}>
+      <Link href={postPagePath(debateSlug, c.id)} className={c.titled ? "font-medium" : undefined}>
         {c.pinned && "Pinned: "}
         {c.headline}
       </Link>
