@@ -51,8 +51,8 @@ async function Notifications({ searchParams }: Pick<PageProps<"/notifications">,
     <>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          Replies, quotes and mentions of you, new posts where you follow, and moderators&rsquo; decisions about your
-          posts or account.
+          Replies, quotes and mentions of you, new posts and changes to the syntheses where you follow, and decisions
+          about your posts, your proposed edits or your account.
         </p>
         {anyUnread && <MarkAllRead />}
       </div>

@@ -7,6 +7,11 @@ import { createDebate, createMember, createUser, addPost } from "@/test/factorie
 import { startMailCatcher, type CaughtMail } from "@/test/mail-catcher";
 import { setRequestHeaders } from "@/test/next-headers";
 import { sessionCookie } from "@/test/session-cookie";
+import { proposalPath, synthesisHistoryPath } from "@/lib/synthesis";
+import { setFollow } from "@/server/follows/set-follow";
+import { notificationsSettled } from "@/server/notifications/jobs";
+import { decideProposal, proposeSynthesisEdit } from "@/server/synthesis/proposals";
+import { runAfterCommit } from "@/server/write";
 import { setEmailPreference } from "./preference";
 import { DIGEST_ITEMS, sendPendingEmails } from "./send-pending";
 import { emailEnabled } from "./transport";
@@ -213,6 +218,65 @@ describe("the daily digest", () => {
     expect(digest!.text.split("\n").filter((l) => l.startsWith("- "))).toHaveLength(DIGEST_ITEMS);
     expect(digest!.text).toContain(`And 5 more: ${ORIGIN}/notifications`);
     expect(digest!.html).toContain(`>And 5 more</a>`);
+  });
+});
+
+describe("syntheses", () => {
+  it("mails a proposer the decision on their edit; a followed synthesis's change is digest news", async () => {
+    const debate = await createDebate({ subheadings: 1 });
+    const sub = debate.subheadings[0]!;
+    const mod = { ...(await createMember()), role: "MODERATOR" as const };
+    await db.user.update({ where: { id: mod.id }, data: { role: "MODERATOR" } });
+    const withPreference = async (preference: "each" | "digest") => {
+      const m = await createMember();
+      await db.user.update({
+        where: { id: m.id },
+        data: { emailPreference: preference, digestSentAt: preference === "digest" ? hoursAgo(25) : null },
+      });
+      return { ...m, email: `${m.name}@example.test` };
+    };
+    const [proposer, eachFollower, digestFollower] = [
+      await withPreference("each"),
+      await withPreference("each"),
+      await withPreference("digest"),
+    ];
+    for (const m of [eachFollower, digestFollower]) {
+      await setFollow({ actor: m, targetType: "subheading", targetId: sub.id, level: "follow" });
+    }
+    await addPost({ subheadingId: sub.id, authorId: proposer.id, body: "I posted here." });
+    const place = { debateId: debate.id, subheadingId: sub.id };
+    const { id } = await proposeSynthesisEdit({
+      actor: proposer,
+      ...place,
+      body: "Words.",
+      note: null,
+      baseVersion: 0,
+    });
+    const decided = await decideProposal({
+      actor: mod,
+      proposalId: id,
+      decision: "accept",
+      decisionNote: "Clearer <now>",
+      confirmStale: false,
+    });
+    await runAfterCommit(decided.after);
+    await notificationsSettled();
+
+    await send();
+    const [mail] = mailsTo(proposer.email);
+    expect(mail!.subject).toBe(
+      `${mod.name} accepted your proposed edit to the synthesis of “${sub.title}” in “${debate.title}”`,
+    );
+    expect(mail!.text).toContain(`Open it: ${ORIGIN}${proposalPath(debate.slug, sub.slug, id)}`);
+    expect(mail!.text).toContain("Note: Clearer <now>");
+    expect(mail!.html).toContain("Note: Clearer &lt;now&gt;");
+    // News of a place followed waits for the digest.
+    expect(mailsTo(eachFollower.email)).toEqual([]);
+    const [digest] = mailsTo(digestFollower.email);
+    expect(digest!.text).toContain(
+      `- The synthesis of “${sub.title}” in “${debate.title}” was updated by ${mod.name}. Note: Clearer <now>\n` +
+        `  ${ORIGIN}${synthesisHistoryPath(debate.slug, sub.slug, 2)}#v-1`,
+    );
   });
 });
 

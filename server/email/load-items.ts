@@ -4,6 +4,7 @@ import { excerptFromHtml } from "@/lib/text";
 import { db } from "../db";
 import { siteUrl } from "../http/site-url";
 import { parseSuspensionDetail } from "../notifications/moderation-recipients";
+import { isSynthesisKind, synthesisHref, synthesisNote } from "../notifications/synthesis-detail";
 import type { MailItem } from "./messages";
 
 /** The columns of a Notification an email is written from. */
@@ -55,7 +56,10 @@ export async function loadMailItems(rows: NotificationRow[]): Promise<Map<string
       where: { id: { in: ids((r) => r.debateId) } },
       select: { id: true, slug: true, title: true },
     }),
-    db.subheading.findMany({ where: { id: { in: ids((r) => r.subheadingId) } }, select: { id: true, title: true } }),
+    db.subheading.findMany({
+      where: { id: { in: ids((r) => r.subheadingId) } },
+      select: { id: true, slug: true, title: true },
+    }),
   ]);
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((item) => [item.id, item]));
   const [actor, post, debate, subheading] = [byId(actors), byId(posts), byId(debates), byId(subheadings)];
@@ -70,6 +74,22 @@ export async function loadMailItems(rows: NotificationRow[]): Promise<Map<string
     }
     const d = row.debateId ? debate.get(row.debateId) : undefined;
     const place = p?.debate ?? d ?? null;
+    if (isSynthesisKind(row.kind)) {
+      const sh = row.subheadingId ? subheading.get(row.subheadingId) : undefined;
+      const href = d ? synthesisHref(row.kind, row.detail, d.slug, sh?.slug ?? null) : null;
+      const note = synthesisNote(row.kind, row.detail);
+      items.set(row.id, {
+        kind: row.kind,
+        actorName: row.actorId ? (actor.get(row.actorId)?.name ?? null) : null,
+        debateTitle: d?.title ?? null,
+        subheadingTitle: sh?.title ?? null,
+        url: href ? siteUrl(href) : null,
+        detail: note ? `Note: ${note}` : null,
+        excerpt: null,
+        synthesisDetail: row.detail,
+      });
+      continue;
+    }
     items.set(row.id, {
       kind: row.kind,
       actorName: row.actorId ? (actor.get(row.actorId)?.name ?? null) : null,

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeSynthesis, PROPOSAL_DECIDED, SYNTHESIS_CHANGED } from "../notifications/synthesis-detail";
 
 // What the emails say: plain text and a simple HTML twin, every member-supplied string escaped.
 
@@ -14,6 +15,8 @@ export type MailItem = {
   detail: string | null;
   /** The start of the post, as plain text. */
   excerpt: string | null;
+  /** A synthesis notification's own detail (server/notifications/synthesis-detail.ts). */
+  synthesisDetail?: string | null;
 };
 
 export type Email = { subject: string; text: string; html: string };
@@ -65,6 +68,14 @@ export function describeItem(item: MailItem): string {
       return "A moderator suspended your account";
     case "banned":
       return "A moderator banned your account";
+    case SYNTHESIS_CHANGED:
+    case PROPOSAL_DECIDED.accepted:
+    case PROPOSAL_DECIDED.rejected: {
+      const place = item.subheadingTitle
+        ? `“${item.subheadingTitle}”${quoted(item.debateTitle)}`
+        : `“${item.debateTitle ?? "a debate"}”`;
+      return describeSynthesis(item.kind, who, place, item.synthesisDetail ?? null);
+    }
     default:
       return `Something new for you${quoted(item.debateTitle)}`;
   }

@@ -2,14 +2,29 @@ import "server-only";
 import type { Transporter } from "nodemailer";
 import { accountPath, notificationsPath, unsubscribeApi, unsubscribePath } from "@/lib/paths";
 import { db } from "../db";
+import { PROPOSAL_DECIDED } from "../notifications/synthesis-detail";
 import { siteUrl } from "../http/site-url";
 import { loadMailItems, notificationRowSelect, type NotificationRow } from "./load-items";
 import { digestEmail, notificationEmail, type Email, type EmailLinks, type MailItem } from "./messages";
 import { mailFrom, mailTransport } from "./transport";
 import { unsubscribeToken } from "./unsubscribe-token";
 
-/** Kinds mailed one by one to members who chose "each": about them, or a moderator acting on what is theirs. */
-export const EACH_KINDS = ["reply", "quote", "mention", "post_hidden", "post_restored", "post_moved", "suspended"];
+/**
+ * Kinds mailed one by one to members who chose "each": about them, or a moderator acting on what is
+ * theirs (a post, their account, a proposed edit of a synthesis). News of what they follow waits
+ * for the digest.
+ */
+export const EACH_KINDS = [
+  "reply",
+  "quote",
+  "mention",
+  "post_hidden",
+  "post_restored",
+  "post_moved",
+  "suspended",
+  PROPOSAL_DECIDED.accepted,
+  PROPOSAL_DECIDED.rejected,
+];
 /** An "each" notification older than this is not mailed any more (the mail server was down a day). */
 export const EACH_MAX_AGE_MS = 24 * 3600_000;
 /** How often a digest goes out, at most. */

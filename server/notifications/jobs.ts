@@ -5,8 +5,22 @@ import { publishLive } from "../live/publish";
 import type { Write } from "../write";
 import { notifyAboutModeration } from "./moderation-recipients";
 import { notifyAboutPost } from "./post-recipients";
+import { notifyAboutProposalDecision, notifyAboutSynthesisVersion } from "./synthesis-recipients";
 
-export type NotificationJobKind = "post" | "moderation";
+/**
+ * What a job names: a new post ("post", its id), a moderator's action ("moderation", the
+ * ModerationAction's id), a synthesis's new version ("synthesis", the SynthesisVersion's id: each
+ * change of a synthesis is one), a proposed edit decided ("synthesis_proposal", its id: decided once).
+ */
+export type NotificationJobKind = "post" | "moderation" | "synthesis" | "synthesis_proposal";
+
+/** Who each kind of job tells; it resolves to the members newly notified. */
+const RECIPIENTS: Record<NotificationJobKind, (subjectId: string) => Promise<string[]>> = {
+  post: (id) => notifyAboutPost(id),
+  moderation: (id) => notifyAboutModeration(id),
+  synthesis: (id) => notifyAboutSynthesisVersion(id),
+  synthesis_proposal: (id) => notifyAboutProposalDecision(id),
+};
 
 /** A job that failed this many times is left alone, its last error kept for an operator. */
 export const MAX_ATTEMPTS = 5;
@@ -16,8 +30,8 @@ export const SWEEP_MIN_AGE_MS = 60_000;
 const SWEEP_BATCH = 50;
 
 /**
- * Records, inside the write that owes them, that notifications are owed: the durable half. A post
- * (kind "post", its id) or a moderator's action (kind "moderation", the ModerationAction's id).
+ * Records, inside the write that owes them, that notifications are owed: the durable half (see
+ * NotificationJobKind for what each kind names).
  */
 export async function enqueueNotificationJob(tx: DbTx, kind: NotificationJobKind, subjectId: string): Promise<string> {
   const job = await tx.notificationJob.create({ data: { kind, subjectId }, select: { id: true } });
@@ -99,12 +113,8 @@ async function processJob(job: Claimable): Promise<boolean> {
   if (claimed.count === 0) return false;
   let notified: string[];
   try {
-    notified =
-      job.kind === "post"
-        ? await notifyAboutPost(job.subjectId)
-        : job.kind === "moderation"
-          ? await notifyAboutModeration(job.subjectId)
-          : [];
+    const recipients = Object.hasOwn(RECIPIENTS, job.kind) ? RECIPIENTS[job.kind as NotificationJobKind] : null;
+    notified = recipients ? await recipients(job.subjectId) : [];
     await db.notificationJob.update({ where: { id: job.id }, data: { processedAt: new Date(), lastError: null } });
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -6,6 +6,7 @@ import { excerptFromHtml } from "@/lib/text";
 import { formatUtc } from "@/lib/utc-format";
 import { db } from "../db";
 import { parseSuspensionDetail } from "./moderation-recipients";
+import { describeSynthesis, isSynthesisKind, synthesisHref, synthesisNote } from "./synthesis-detail";
 
 export const NOTIFICATIONS_PAGE = 20;
 /** The bell shows "99+" past this: the count stops there (bounded). */
@@ -19,9 +20,9 @@ export type NotificationView = {
   createdAt: Date;
   /** What happened, in a sentence. */
   sentence: string;
-  /** The post's permalink; null when the post no longer exists. */
+  /** The post's permalink (for a synthesis: its version in the history, or the proposal); null when the post no longer exists. */
   href: string | null;
-  /** A few words of the post; null when it has since been hidden or deleted (or there is none). */
+  /** A few words of the post (for a synthesis: the editor's or decider's note); null when it has since been hidden or deleted (or there is none). */
   excerpt: string | null;
   /** The post was hidden or deleted since: shown without its content. */
   removed: boolean;
@@ -55,6 +56,7 @@ export async function listNotifications(
       kind: true,
       postId: true,
       actorId: true,
+      debateId: true,
       subheadingId: true,
       detail: true,
       readAt: true,
@@ -64,7 +66,10 @@ export async function listNotifications(
   const page = rows.slice(0, NOTIFICATIONS_PAGE);
   const postIds = [...new Set(page.flatMap((n) => (n.postId ? [n.postId] : [])))];
   const actorIds = [...new Set(page.flatMap((n) => (n.actorId ? [n.actorId] : [])))];
-  const [posts, actors] = await Promise.all([
+  const aboutSyntheses = page.filter((n) => isSynthesisKind(n.kind));
+  const debateIds = [...new Set(aboutSyntheses.flatMap((n) => (n.debateId ? [n.debateId] : [])))];
+  const subheadingIds = [...new Set(aboutSyntheses.flatMap((n) => (n.subheadingId ? [n.subheadingId] : [])))];
+  const [posts, actors, debates, subheadings] = await Promise.all([
     postIds.length
       ? db.post.findMany({
           where: { id: { in: postIds } },
@@ -80,11 +85,35 @@ export async function listNotifications(
         })
       : [],
     actorIds.length ? db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [],
+    debateIds.length
+      ? db.debate.findMany({ where: { id: { in: debateIds } }, select: { id: true, slug: true, title: true } })
+      : [],
+    subheadingIds.length
+      ? db.subheading.findMany({ where: { id: { in: subheadingIds } }, select: { id: true, slug: true, title: true } })
+      : [],
   ]);
   const postById = new Map(posts.map((p) => [p.id, p]));
   const nameById = new Map(actors.map((a) => [a.id, a.name]));
+  const debateById = new Map(debates.map((d) => [d.id, d]));
+  const subheadingById = new Map(subheadings.map((sh) => [sh.id, sh]));
 
   const items = page.map((n): NotificationView => {
+    const actorName = (n.actorId && nameById.get(n.actorId)) || null;
+    if (isSynthesisKind(n.kind)) {
+      const debate = n.debateId ? debateById.get(n.debateId) : undefined;
+      const subheading = n.subheadingId ? subheadingById.get(n.subheadingId) : undefined;
+      const title = subheading?.title ?? debate?.title;
+      return {
+        id: n.id,
+        kind: n.kind,
+        read: n.readAt !== null,
+        createdAt: n.createdAt,
+        sentence: `${describeSynthesis(n.kind, actorName ?? "Someone", title ? `“${title}”` : "a debate", n.detail)}.`,
+        href: debate ? synthesisHref(n.kind, n.detail, debate.slug, subheading?.slug ?? null) : null,
+        excerpt: synthesisNote(n.kind, n.detail),
+        removed: false,
+      };
+    }
     const post = n.postId ? postById.get(n.postId) : undefined;
     const removed = !!post && (!!post.hiddenAt || !!post.deletedAt);
     return {
@@ -94,7 +123,7 @@ export async function listNotifications(
       createdAt: n.createdAt,
       sentence: describeNotification({
         kind: n.kind,
-        actorName: (n.actorId && nameById.get(n.actorId)) || null,
+        actorName,
         place: post?.subheading.title ?? null,
         reply: !!post?.parentId,
         detail: n.detail,

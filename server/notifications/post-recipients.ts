@@ -3,18 +3,14 @@ import { randomUUID } from "node:crypto";
 import { nameKey } from "@/lib/name-key";
 import { db } from "../db";
 import { insertNotifications, type NotificationRow } from "../db-sql";
+import { forEachFollowerBatch, reachable, type FollowTarget } from "./followers";
 import { MAX_MENTIONS, mentionCandidates, quotedPostIds } from "./parse-post";
 
 /** The strongest reason wins: a reply that also quotes and mentions you is one "reply". */
 export const POST_KINDS = ["reply", "quote", "mention", "followed"] as const;
 export type PostNotificationKind = (typeof POST_KINDS)[number];
 
-/** Followers read and notified this many at a time (keyset over Follow). */
-export const FOLLOWER_BATCH = 500;
-
 export const postDedupeKey = (postId: string) => `post:${postId}`;
-
-type Target = { targetType: "debate" | "subheading" | "thread"; targetId: string };
 
 /**
  * Notifies whoever a new post concerns, once each: the author of the post it answers (reply), the
@@ -45,7 +41,7 @@ export async function notifyAboutPost(postId: string): Promise<string[]> {
   });
   if (!post || post.hiddenAt || post.deletedAt || post.subheading.archivedAt || post.debate.archivedAt) return [];
 
-  const targets: Target[] = [
+  const targets: FollowTarget[] = [
     ...(post.parentId ? [{ targetType: "thread" as const, targetId: post.rootId ?? post.parentId }] : []),
     { targetType: "subheading", targetId: post.subheadingId },
     { targetType: "debate", targetId: post.debateId },
@@ -79,7 +75,7 @@ export async function notifyAboutPost(postId: string): Promise<string[]> {
 
   const notified: string[] = [];
   const directIds = [...direct.keys()];
-  const allowedDirect = await reachable(directIds, post.authorId, targets);
+  const allowedDirect = await reachable(directIds, [post.authorId], targets);
   notified.push(
     ...(await insertNotifications(
       db,
@@ -88,47 +84,17 @@ export async function notifyAboutPost(postId: string): Promise<string[]> {
   );
 
   // Followers, a batch at a time: a debate followed by thousands is never one query.
-  for (const target of targets) {
-    let after: string | null = null;
-    for (;;) {
-      const batch: { id: string; userId: string }[] = await db.follow.findMany({
-        where: { ...target, level: "follow", ...(after && { id: { gt: after } }) },
-        orderBy: { id: "asc" },
-        take: FOLLOWER_BATCH,
-        select: { id: true, userId: true },
-      });
-      if (batch.length === 0) break;
-      after = batch.at(-1)!.id;
-      const candidates = batch.map((f) => f.userId).filter((id) => !direct.has(id));
-      const allowed = await reachable(candidates, post.authorId, targets);
-      notified.push(
-        ...(await insertNotifications(
-          db,
-          candidates.filter((id) => allowed.has(id)).map((id) => row(id, "followed")),
-        )),
-      );
-      if (batch.length < FOLLOWER_BATCH) break;
-    }
-  }
+  await forEachFollowerBatch(targets, async (followers) => {
+    const candidates = followers.filter((id) => !direct.has(id));
+    const allowed = await reachable(candidates, [post.authorId], targets);
+    notified.push(
+      ...(await insertNotifications(
+        db,
+        candidates.filter((id) => allowed.has(id)).map((id) => row(id, "followed")),
+      )),
+    );
+  });
   return [...new Set(notified)];
-}
-
-/**
- * Of these members, the ones who may be told about a post in these places: members with an
- * account (not archive authors), not banned, not its author, and not muting any of the places.
- */
-async function reachable(userIds: string[], authorId: string | null, targets: Target[]): Promise<Set<string>> {
-  const ids = [...new Set(userIds)].filter((id) => id !== authorId);
-  if (ids.length === 0) return new Set();
-  const [members, muting] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids }, importKey: null, bannedAt: null }, select: { id: true } }),
-    db.follow.findMany({
-      where: { userId: { in: ids }, level: "mute", OR: targets },
-      select: { userId: true },
-    }),
-  ]);
-  const muted = new Set(muting.map((m) => m.userId));
-  return new Set(members.map((m) => m.id).filter((id) => !muted.has(id)));
 }
 
 /**

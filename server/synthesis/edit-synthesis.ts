@@ -8,6 +8,7 @@ import { lockKeys } from "../db-sql";
 import { AppError, enforce } from "../errors";
 import { renderUserMarkdown } from "../markdown/render-markdown";
 import { logModeration } from "../moderation/log";
+import { notifyAfterCommit } from "../notifications/jobs";
 import { write, type Write } from "../write";
 import { findPlace, synthesisTextTags, type SynthesisPlace } from "./place";
 
@@ -42,6 +43,7 @@ export type NewVersion = {
  * Makes `next` the synthesis's current text as its next version. The number comes from the row's
  * own counter, incremented in the same statement that changes the text, so two writers can never
  * take the same number or leave a gap (the unique (synthesisId, number) index would refuse either).
+ * Every new version is news to the followers of the place: a notification job goes with it.
  */
 export async function addVersion(w: Write, place: SynthesisPlace, synthesisId: string, next: NewVersion) {
   const { version } = await w.tx.synthesis.update({
@@ -55,7 +57,7 @@ export async function addVersion(w: Write, place: SynthesisPlace, synthesisId: s
     },
     select: { version: true },
   });
-  await w.tx.synthesisVersion.create({
+  const { id } = await w.tx.synthesisVersion.create({
     data: {
       synthesisId,
       number: version,
@@ -67,8 +69,11 @@ export async function addVersion(w: Write, place: SynthesisPlace, synthesisId: s
       proposalId: next.proposalId ?? null,
       note: next.note,
     },
+    select: { id: true },
   });
   w.touch(...synthesisTextTags(place));
+  // The followers of its place are told (after the commit; durably, by the job written here).
+  await notifyAfterCommit(w, "synthesis", id);
   return version;
 }
 

@@ -7,6 +7,7 @@ import { db, type DbTx } from "../db";
 import { AppError, enforce } from "../errors";
 import { renderUserMarkdown } from "../markdown/render-markdown";
 import { logModeration } from "../moderation/log";
+import { notifyAfterCommit } from "../notifications/jobs";
 import { write } from "../write";
 import { addVersion, ensureSynthesis, lockSynthesis } from "./edit-synthesis";
 import { findPlace, hasPostedIn } from "./place";
@@ -109,6 +110,8 @@ export async function decideProposal({ actor, ...input }: DecideProposalInput & 
       },
     });
     w.touch(cacheTags.synthesis(place.scopeKey));
+    // The proposer is told of the decision (the followers of an accepted one by addVersion's job).
+    await notifyAfterCommit(w, "synthesis_proposal", current.id);
     await logModeration(w, {
       actorId: actor.id,
       action: accept ? "synthesis_accept" : "synthesis_reject",
