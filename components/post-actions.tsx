@@ -214,6 +214,9 @@ export function PostActions({ debateSlug, post }: Props) {
             Report
           </button>
         )}
+        {/* Where the page's one marks controller (components/marks/) draws this member's mark buttons:
+            on this line, so that their arrival moves nothing. React never renders into it. */}
+        <span data-mark-slot="" className="contents" />
       </div>
       <p role="status" className="text-sm text-green-800 empty:hidden dark:text-green-300">
         {reportSent}

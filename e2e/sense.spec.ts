@@ -109,3 +109,40 @@ test("[sense] three members mark agree/disagree and the subheading's 'where we s
   ).toBeVisible();
   await expect(stand.getByRole("list", { name: "Broadest agreement" })).toHaveCount(0);
 });
+
+test("[sense] a member's mark buttons appear without moving the post's Reply button", async ({ browser }) => {
+  const file = senseDebate("A claim marked in place");
+  const [member] = await makeMembers(1);
+  const page = await signedIn(browser, member!);
+  // The buttons wait for the member's own marks: hold that answer until Reply has been measured.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/api/me/marks",
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await page.goto(`/debates/${file.debate.slug}/first`);
+  const post = page.getByRole("article", { name: "A claim marked in place" });
+  const reply = post.getByRole("button", { name: "Reply", exact: true });
+  // Where Reply sits in its post, both read at once (parts of the page above the post may still arrive).
+  const place = () =>
+    reply.evaluate((button) => {
+      const [inner, outer] = [button.getBoundingClientRect(), button.closest("article")!.getBoundingClientRect()];
+      return { x: inner.x - outer.x, y: inner.y - outer.y };
+    });
+  await expect(reply).toBeVisible();
+  await expect(post.getByRole("button", { name: "Agree", exact: true })).toHaveCount(0);
+  const before = await place();
+
+  release();
+  const group = post.getByRole("group", { name: "Your mark on the contribution by E2E Author" });
+  for (const name of ["Agree", "Disagree", "Pass"]) {
+    await expect(group.getByRole("button", { name, exact: true })).toHaveAttribute("aria-pressed", "false");
+  }
+  const after = await place();
+  expect(after.y, "Reply's top after the mark buttons appeared").toBeCloseTo(before.y, 0);
+  expect(after.x, "Reply's left after the mark buttons appeared").toBeCloseTo(before.x, 0);
+});
