@@ -53,10 +53,7 @@ export function AddContribution({ debateId, subheadings, subheadingId }: Props) 
   }
   if (viewer.restriction) {
     return (
-      <p
-        role="note"
-        className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
-      >
+      <p role="note" className="note-danger">
         {viewer.restriction} You can still read everything.
       </p>
     );

@@ -4,7 +4,4 @@
 export const buttonClass = "btn-primary";
 
 /** One choice among a few links (an order, a reading mode): filled when it is the current one. */
-export const pillClass = (current: boolean) =>
-  current
-    ? "rounded-full bg-amber-100 px-3 py-1 font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
-    : "rounded-full px-3 py-1 text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800";
+export const pillClass = (current: boolean) => (current ? "pill-current" : "pill");

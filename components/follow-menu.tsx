@@ -6,7 +6,7 @@ import { initialActionState, unreachable } from "@/lib/action-state";
 import { fetchJson } from "@/lib/fetch-json";
 import { followsApi } from "@/lib/paths";
 import { setFollowAction } from "@/server/actions/follows";
-import { FOLLOW_SLOT, type FollowButtonProps } from "./place-tools";
+import type { FollowButtonProps } from "./place-tools";
 
 type Level = "follow" | "mute" | "none";
 type States = { followOwnThreads: boolean; levels: Record<string, "follow" | "mute"> };
@@ -56,7 +56,8 @@ export function FollowMenu({ targetType, targetId, name }: FollowButtonProps) {
 
   useDismiss(open, closeMenu, rootRef);
 
-  if (level === null) return FOLLOW_SLOT;
+  // Its row is already there (components/place-tools.tsx): nothing moves when the state comes.
+  if (level === null) return null;
 
   function choose(next: Level) {
     setError(null);
@@ -88,8 +89,7 @@ export function FollowMenu({ targetType, targetId, name }: FollowButtonProps) {
   ];
 
   return (
-    // A block placed and sized as FOLLOW_SLOT (components/place-tools.tsx), which it replaces.
-    <div ref={rootRef} className="relative mt-3 w-fit text-sm">
+    <div ref={rootRef} className="relative w-fit text-sm">
       <button
         type="button"
         aria-expanded={open}
@@ -97,10 +97,10 @@ export function FollowMenu({ targetType, targetId, name }: FollowButtonProps) {
         aria-label={level === "mute" ? `Muted: ${name}` : `${LABEL[level]} ${name}`}
         disabled={pending}
         onClick={() => setOpen((o) => !o)}
-        className={`block h-7.5 rounded-md border px-3 font-medium disabled:opacity-60 ${
+        className={`follow-button disabled:opacity-60 ${
           level === "follow"
             ? "border-amber-700 bg-amber-50 text-amber-900 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-200"
-            : "border-stone-300 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+            : "follow-plain"
         }`}
       >
         {pending ? "Saving…" : LABEL[level]} <span aria-hidden="true">▾</span>

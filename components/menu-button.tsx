@@ -6,9 +6,8 @@ import { useState, type ReactNode } from "react";
 export const SIGN_UP_CLASS =
   "inline-block whitespace-nowrap rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800";
 
-/** The header's menu buttons' look. */
-export const MENU_BUTTON =
-  "flex h-8 min-w-8 items-center justify-center gap-1 rounded px-1.5 text-stone-700 hover:bg-stone-100 dark:text-stone-200 dark:hover:bg-stone-800";
+/** The header's menu buttons' look (named in app/globals.css: the header's script is on every page). */
+export const MENU_BUTTON = "header-button min-w-8 gap-1 px-1.5";
 
 /**
  * A menu's button before its menu is loaded: it looks and reads the same ("collapsed"), starts

@@ -50,12 +50,7 @@ export function LiveNotificationBell() {
   return (
     <>
       <MemberNews userId={userId} onNews={refresh} />
-      <Link
-        href={notificationsPath()}
-        aria-label={label}
-        title={label}
-        className="relative inline-flex h-8 w-8 items-center justify-center rounded text-stone-700 hover:bg-stone-100 dark:text-stone-200 dark:hover:bg-stone-800"
-      >
+      <Link href={notificationsPath()} aria-label={label} title={label} className="header-button relative w-8">
         <svg
           aria-hidden="true"
           viewBox="0 0 24 24"

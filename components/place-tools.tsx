@@ -1,7 +1,11 @@
 "use client";
 
-import { lazyForMembers } from "@/components/lazy-component";
+import { usePathname } from "next/navigation";
+import Link from "@/components/link";
+import { lazyComponent, lazyForMembers } from "@/components/lazy-component";
+import { useViewer } from "@/components/use-viewer";
 import { isStaff } from "@/lib/roles";
+import { signInPath } from "@/lib/shell-paths";
 
 // Two parts of the debate, subheading and thread pages that load only for some viewers, in one
 // module: the pages import both, and one module is one wrapper less in their script.
@@ -13,26 +17,33 @@ export type FollowButtonProps = {
   name: string;
 };
 
-/**
- * Where a member's follow button will be, until it is (its menu loading, then their state): its
- * height, so nothing on the page moves when it comes (it used to appear a moment after everything
- * else and push the page down by its height). Readers, who cannot follow, get nothing. The button
- * sits under a page's heading, its margin the same on every page.
- */
-export const FOLLOW_SLOT = <div className="mt-3 h-7.5" />;
+const FollowMenu = lazyComponent(() => import("./follow-menu").then((m) => m.FollowMenu));
 
 // The menu, its batched state request and its Server Action are loaded only once the session says
-// a member is signed in: a reader, who cannot follow, never downloads them. A member sees the
-// slot from the moment the session is known, in the same render as the page's other member controls.
+// a member is signed in: a reader, who cannot follow, never downloads them.
 /**
- * Follow, mute, or stop either, for a debate, a subheading or a thread, for signed-in members
- * (components/follow-menu.tsx); nothing for anyone else.
+ * Follow, mute, or stop either, for a debate, a subheading or a thread: for a signed-in member the
+ * menu (components/follow-menu.tsx), for a reader a "Follow" link that signs them in first. Its row
+ * is there from the first render, as tall as the button, so nothing on the page moves when the
+ * session or the member's state arrives (it used to push the whole page down a moment after it
+ * appeared). Its looks are named in app/globals.css (`follow-button`).
  */
-export const FollowButton = lazyForMembers<FollowButtonProps>(
-  () => import("./follow-menu").then((m) => m.FollowMenu),
-  undefined,
-  FOLLOW_SLOT,
-);
+export function FollowButton(props: FollowButtonProps) {
+  const { viewer, loading } = useViewer();
+  const pathname = usePathname();
+  return (
+    <div className="mt-3 h-7.5">
+      {loading ? null : viewer ? (
+        <FollowMenu {...props} />
+      ) : (
+        // Not prefetched: most readers never follow it, and prefetching downloads the sign-in page's code.
+        <Link href={signInPath(pathname)} prefetch={false} className="follow-button follow-plain">
+          Follow<span className="sr-only"> {props.name} (sign in first)</span>
+        </Link>
+      )}
+    </div>
+  );
+}
 
 export type PlaceModerationProps = {
   /** A subheading or a whole debate. */

@@ -32,7 +32,7 @@ export function SearchToggle({
         aria-label="Search"
         title="Search"
         onClick={() => setOpen((o) => !o)}
-        className="flex h-8 w-8 items-center justify-center rounded text-stone-700 hover:bg-stone-100 sm:hidden dark:text-stone-200 dark:hover:bg-stone-800"
+        className="header-button w-8 sm:hidden"
       >
         {icon}
       </button>

@@ -183,7 +183,7 @@ test("[reading] with a synthesis written for the debate and every subheading, th
 }) => {
   // The seeded debate again, under a slug and title as long as its own, with every synthesis written.
   const said = (place: string) =>
-    `Where the discussion of ${place} stands: most agree that the commons needs institutions of its own, and that the ` +
+    `On ${place}, most who wrote agree that the commons needs institutions of its own, and that the ` +
     "old party forms do not fit peer production. Still contested: whether the state is a partner or an obstacle, " +
     "and how far markets can be kept at the edge. Open: who pays the maintainers, and how a movement keeps its memory.";
   const file = importDebate(() => ({
@@ -201,10 +201,10 @@ test("[reading] with a synthesis written for the debate and every subheading, th
   for (const { slug, title } of seed.sections) {
     const excerpt = page
       .getByRole("region", { name: title, exact: true })
-      .getByRole("link", { name: `Where the discussion of ${title} stands` });
+      .getByRole("link", { name: `On ${title},` });
     await expect(excerpt).toHaveAttribute("href", `${debate}/${slug}/synthesis`);
   }
-  const own = page.getByRole("article").getByRole("link", { name: "Where the discussion of the whole debate stands" });
+  const own = page.getByRole("article").getByRole("link", { name: "On the whole debate, most who wrote agree" });
   await expect(own).toHaveAttribute("href", `${debate}/synthesis`);
   await expect(page.getByText("Where it stands:")).toHaveCount(seed.sections.length + 1);
 

@@ -133,6 +133,14 @@ test("[writing] a member's follow button, arriving after the page, does not move
   answer();
   await expect(page.getByRole("button", { name: "Follow this subheading" })).toBeEnabled();
   expect((await reply.boundingBox())!.y).toBe(before);
+
+  // A reader is offered the same place: a link that signs them in first, and brings them back.
+  const reader = await page.context().browser()!.newContext();
+  const readerPage = await reader.newPage();
+  await readerPage.goto(url);
+  await readerPage.getByRole("link", { name: "Follow this subheading (sign in first)" }).click();
+  await expect(readerPage).toHaveURL(`/sign-in?callbackUrl=${encodeURIComponent(url)}`);
+  await reader.close();
 });
 
 test("[writing] a brand-new member posts a contribution, a reply and a quote in their first minute; then a countdown, the choices kept", async ({
