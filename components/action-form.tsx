@@ -81,6 +81,49 @@ export function ActionForm({
   );
 }
 
+/** What a field of `FormField` spreads on its control: its error's link, and the change that clears it. */
+export type FieldProps = { onChange: () => void; "aria-invalid": boolean; "aria-describedby": string | undefined };
+
+/**
+ * A labelled control inside an ActionForm (`children` draws it, spreading `field`), with the last
+ * answer's errors for `name` tied to it by aria-describedby.
+ */
+export function FormField({
+  name,
+  label,
+  state,
+  className,
+  children,
+}: {
+  name: string;
+  label: string;
+  state: ActionState;
+  className?: string;
+  children: (field: FieldProps) => ReactNode;
+}) {
+  // An error clears once the field is changed; the next answer brings its own.
+  const [changedAfter, setChangedAfter] = useState<ActionState | null>(null);
+  const errors = state.ok || changedAfter === state ? undefined : state.fieldErrors?.[name];
+  const id = useId();
+  return (
+    <span className={className ? `flex flex-col ${className}` : "flex flex-col"}>
+      <label className="text-xs font-medium">
+        {label}
+        {children({
+          onChange: () => setChangedAfter(state),
+          "aria-invalid": !!errors,
+          "aria-describedby": errors ? `${id}-e` : undefined,
+        })}
+      </label>
+      {errors && (
+        <span id={`${id}-e`} className="text-xs text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </span>
+      )}
+    </span>
+  );
+}
+
 /** A labelled text input inside an ActionForm, with its error. */
 export function SmallField({
   name,
@@ -99,30 +142,18 @@ export function SmallField({
   required?: boolean;
   width?: string;
 }) {
-  // An error clears once the field is changed; the next answer brings its own.
-  const [changedAfter, setChangedAfter] = useState<ActionState | null>(null);
-  const errors = state.ok || changedAfter === state ? undefined : state.fieldErrors?.[name];
-  const id = useId();
   return (
-    <span className="flex flex-col">
-      <label className="text-xs font-medium">
-        {label}
+    <FormField name={name} label={label} state={state}>
+      {(field) => (
         <input
           name={name}
           type={type}
           required={required}
           defaultValue={defaultValue}
-          onChange={() => setChangedAfter(state)}
-          aria-invalid={!!errors}
-          aria-describedby={errors ? `${id}-e` : undefined}
+          {...field}
           className={`mt-0.5 block ${width} rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950`}
         />
-      </label>
-      {errors && (
-        <span id={`${id}-e`} className="text-xs text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </span>
       )}
-    </span>
+    </FormField>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
-import { ActionForm, SmallField } from "@/components/action-form";
+import { ActionForm, FormField, SmallField } from "@/components/action-form";
 import { useViewer } from "@/components/use-viewer";
 import type { ActionState } from "@/lib/action-state";
 import { fetchJson } from "@/lib/fetch-json";
@@ -43,63 +43,44 @@ function TextArea({
   rows?: number;
   defaultValue?: string;
 }) {
-  const [changedAfter, setChangedAfter] = useState<ActionState | null>(null);
-  const errors = state.ok || changedAfter === state ? undefined : state.fieldErrors?.[name];
-  const id = useId();
   return (
-    <span className="flex basis-full flex-col">
-      <label className="text-xs font-medium">
-        {label}
+    <FormField name={name} label={label} state={state} className="basis-full">
+      {(field) => (
         <textarea
           name={name}
           rows={rows}
           maxLength={maxLength}
           defaultValue={defaultValue}
-          onChange={() => setChangedAfter(state)}
-          aria-invalid={!!errors}
-          aria-describedby={errors ? `${id}-e` : undefined}
+          {...field}
           className={FIELD}
         />
-      </label>
-      {errors && (
-        <span id={`${id}-e`} className="text-xs text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </span>
       )}
-    </span>
+    </FormField>
   );
 }
 
 /** A date-time input in the member's zone, sent as an instant (ISO 8601, UTC) in `closesAt`. */
 function ClosesAtField({ state }: { state: ActionState }) {
   const [iso, setIso] = useState("");
-  const [changedAfter, setChangedAfter] = useState<ActionState | null>(null);
-  const errors = state.ok || changedAfter === state ? undefined : state.fieldErrors?.closesAt;
-  const id = useId();
   return (
-    <span className="flex flex-col">
-      <label className="text-xs font-medium">
-        Closes at (your time; between an hour and 90 days from now)
-        <input
-          type="datetime-local"
-          name="closesAtLocal"
-          onChange={(e) => {
-            setChangedAfter(state);
-            const at = new Date(e.target.value);
-            setIso(Number.isNaN(at.getTime()) ? "" : at.toISOString());
-          }}
-          aria-invalid={!!errors}
-          aria-describedby={errors ? `${id}-e` : undefined}
-          className={`${FIELD} w-64`}
-        />
-      </label>
-      <input type="hidden" name="closesAt" value={iso} />
-      {errors && (
-        <span id={`${id}-e`} className="text-xs text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </span>
+    <FormField name="closesAt" label="Closes at (your time; between an hour and 90 days from now)" state={state}>
+      {(field) => (
+        <>
+          <input
+            type="datetime-local"
+            name="closesAtLocal"
+            {...field}
+            onChange={(e) => {
+              field.onChange();
+              const at = new Date(e.target.value);
+              setIso(Number.isNaN(at.getTime()) ? "" : at.toISOString());
+            }}
+            className={`${FIELD} w-64`}
+          />
+          <input type="hidden" name="closesAt" value={iso} />
+        </>
       )}
-    </span>
+    </FormField>
   );
 }
 

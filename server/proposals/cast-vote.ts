@@ -1,11 +1,12 @@
 import "server-only";
 import { cacheTags } from "@/lib/cache-tags";
 import { voteRefusal } from "@/lib/permissions";
-import { isProposalClosed, type VoteValue } from "@/lib/proposals";
+import type { VoteValue } from "@/lib/proposals";
 import { viewerOf, type SessionUser } from "../auth/session";
 import { lockKeys } from "../db-sql";
-import { AppError, enforce } from "../errors";
+import { AppError } from "../errors";
 import { write } from "../write";
+import { loadProposalFor } from "./load-proposal";
 
 const COUNT: Record<VoteValue, "agreeCount" | "abstainCount" | "disagreeCount" | "blockCount"> = {
   agree: "agreeCount",
@@ -36,22 +37,7 @@ export async function castVote({
 }) {
   const viewer = viewerOf(actor, now);
   return write(async (w) => {
-    const proposal = await w.tx.proposal.findUnique({
-      where: { id: proposalId },
-      select: {
-        id: true,
-        authorId: true,
-        subheadingId: true,
-        closedAt: true,
-        closesAt: true,
-        subheading: { select: { locked: true, archivedAt: true, debate: { select: { locked: true } } } },
-      },
-    });
-    if (!proposal) throw new AppError("NOT_FOUND", "That proposal does not exist.");
-    const { subheading } = proposal;
-    const closed = isProposalClosed(proposal, now);
-    const locked = subheading.locked || subheading.debate.locked || subheading.archivedAt !== null;
-    enforce(voteRefusal(viewer, { authorId: proposal.authorId, closed }, { locked }));
+    const proposal = await loadProposalFor(w.tx, { proposalId, viewer, now, rule: voteRefusal });
 
     // One member's two votes sent at once (two instances) are taken one after the other.
     await lockKeys(w.tx, [`proposal-vote:${proposal.id}:${actor.id}`]);

@@ -1,11 +1,12 @@
 import "server-only";
 import { cacheTags } from "@/lib/cache-tags";
 import { closeRefusal } from "@/lib/permissions";
-import { firstWords, isProposalClosed } from "@/lib/proposals";
+import { firstWords } from "@/lib/proposals";
 import { viewerOf, type SessionUser } from "../auth/session";
-import { AppError, enforce } from "../errors";
+import { AppError } from "../errors";
 import { logModeration } from "../moderation/log";
 import { write } from "../write";
+import { loadProposalFor } from "./load-proposal";
 
 /** A moderator closes a proposal before its time: closedAt now, closedById them, in the public log. */
 export async function closeProposal({
@@ -21,20 +22,7 @@ export async function closeProposal({
 }) {
   const viewer = viewerOf(actor, now);
   return write(async (w) => {
-    const proposal = await w.tx.proposal.findUnique({
-      where: { id: proposalId },
-      select: {
-        id: true,
-        authorId: true,
-        debateId: true,
-        subheadingId: true,
-        statement: true,
-        closedAt: true,
-        closesAt: true,
-      },
-    });
-    if (!proposal) throw new AppError("NOT_FOUND", "That proposal does not exist.");
-    enforce(closeRefusal(viewer, { authorId: proposal.authorId, closed: isProposalClosed(proposal, now) }));
+    const proposal = await loadProposalFor(w.tx, { proposalId, viewer, now, rule: closeRefusal });
     // Conditional, so that of a close and the schedule (or two moderators) only one sets it.
     const closed = await w.tx.proposal.updateMany({
       where: { id: proposal.id, closedAt: null, closesAt: { gt: now } },

@@ -1,11 +1,11 @@
 import "server-only";
 import { cacheTags } from "@/lib/cache-tags";
 import { outcomeRefusal } from "@/lib/permissions";
-import { firstWords, isProposalClosed } from "@/lib/proposals";
+import { firstWords } from "@/lib/proposals";
 import { viewerOf, type SessionUser } from "../auth/session";
-import { AppError, enforce } from "../errors";
 import { logModeration } from "../moderation/log";
 import { write } from "../write";
+import { loadProposalFor } from "./load-proposal";
 
 /**
  * Records (or changes) a closed proposal's outcome: its opener or a moderator. The outcome shows on
@@ -25,20 +25,7 @@ export async function recordOutcome({
 }) {
   const viewer = viewerOf(actor, now);
   return write(async (w) => {
-    const proposal = await w.tx.proposal.findUnique({
-      where: { id: proposalId },
-      select: {
-        id: true,
-        authorId: true,
-        debateId: true,
-        subheadingId: true,
-        closedAt: true,
-        closesAt: true,
-        outcome: true,
-      },
-    });
-    if (!proposal) throw new AppError("NOT_FOUND", "That proposal does not exist.");
-    enforce(outcomeRefusal(viewer, { authorId: proposal.authorId, closed: isProposalClosed(proposal, now) }));
+    const proposal = await loadProposalFor(w.tx, { proposalId, viewer, now, rule: outcomeRefusal });
     await w.tx.proposal.update({
       where: { id: proposal.id },
       data: {

@@ -1,5 +1,4 @@
 import Link from "@/components/link";
-import { notFound, permanentRedirect } from "next/navigation";
 import { AddContribution } from "@/components/add-contribution";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DebateProvider } from "@/components/debate-context";
@@ -7,36 +6,22 @@ import { FlatList } from "@/components/flat-list";
 import { NewPostsBar } from "@/components/live/new-posts-bar";
 import { LockedNotice } from "@/components/locked-notice";
 import { ReadingModePicker } from "@/components/reading-mode-picker";
-import { decodeCursor } from "@/lib/cursor";
 import { subheadingTopic } from "@/lib/live-events";
 import { debatePath, homePath, sortedSubheadingPath } from "@/lib/paths";
 import { DEFAULT_POST_SORT } from "@/lib/post-sort";
 import { flatSubheadingPath } from "@/lib/reading-mode";
 import { pluralize } from "@/lib/text";
 import { lockNotice } from "./subheading-view";
-import { readFlatSubheading, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
+import { readFlatSubheading } from "@/server/cache/reads";
+import { readPagedSubheading, type PagedSubheadingProps } from "./read-paged-subheading";
 
 /**
  * A subheading read flat: every post, contributions and replies alike, in the order they were
  * written, each reply naming what it answers; a page at a time (`cursor`: after that post).
  */
-export async function FlatSubheadingView({
-  debateSlug,
-  subheadingSlug,
-  cursor,
-}: {
-  debateSlug: string;
-  subheadingSlug: string;
-  cursor: string | null;
-}) {
-  const header = await readSubheading(debateSlug, subheadingSlug);
-  if (!header) {
-    const renamed = await readRenamedSubheading(debateSlug, subheadingSlug);
-    if (renamed) permanentRedirect(flatSubheadingPath(debateSlug, renamed, cursor));
-    notFound();
-  }
-  if (cursor !== null && !decodeCursor(cursor)) notFound();
-  const { debate, subheading, siblings } = header;
+export async function FlatSubheadingView(props: PagedSubheadingProps) {
+  const { cursor } = props;
+  const { debate, subheading, siblings } = await readPagedSubheading(props, flatSubheadingPath);
   const page = await readFlatSubheading(subheading.id, cursor);
   const notice = lockNotice(debate.locked, subheading.locked);
   const pageButton =

@@ -1,30 +1,16 @@
-import { notFound, permanentRedirect } from "next/navigation";
 import Link from "@/components/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ProposalList } from "@/components/proposals/proposal-summary";
-import { encodeCursor, decodeCursor } from "@/lib/cursor";
+import { encodeCursor } from "@/lib/cursor";
 import { debatePath, homePath, subheadingPath } from "@/lib/paths";
 import { proposalsPath } from "@/lib/proposals";
-import { readProposalList, readRenamedSubheading, readSubheading } from "@/server/cache/reads";
+import { readProposalList } from "@/server/cache/reads";
+import { readPagedSubheading, type PagedSubheadingProps } from "../../_components/read-paged-subheading";
 
 /** All of a subheading's proposals, newest first, PROPOSALS_PER_PAGE a page (keyset: `cursor`). */
-export async function ProposalListView({
-  debateSlug,
-  subheadingSlug,
-  cursor,
-}: {
-  debateSlug: string;
-  subheadingSlug: string;
-  cursor: string | null;
-}) {
-  const header = await readSubheading(debateSlug, subheadingSlug);
-  if (!header) {
-    const renamed = await readRenamedSubheading(debateSlug, subheadingSlug);
-    if (renamed) permanentRedirect(proposalsPath(debateSlug, renamed, cursor));
-    notFound();
-  }
-  if (cursor !== null && !decodeCursor(cursor)) notFound();
-  const { debate, subheading } = header;
+export async function ProposalListView(props: PagedSubheadingProps) {
+  const { cursor } = props;
+  const { debate, subheading } = await readPagedSubheading(props, proposalsPath);
   const { proposals, next } = await readProposalList(subheading.id, cursor);
   return (
     <>
