@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { importDebate, seed } from "./fixtures";
-import { callAction, idsOf, makeMembers } from "./members";
+import { importDebate, seed, type SeedFile } from "./fixtures";
+import { baseURL, callAction, idsOf, makeMembers } from "./members";
 import { stateFile } from "./staff";
 import { expect, test, type Browser, type Page } from "./test";
 
@@ -107,6 +107,141 @@ function proposalPaths() {
   })());
 }
 
+/** The archive file of that debate: the importer takes syntheses, closed proposals, reply types and mark counts. */
+function senseFile(slug: string): Omit<SeedFile, "articles"> {
+  const file = {
+    debate: {
+      slug,
+      title: `Sense ${slug}`,
+      author: "A11y Author",
+      views: 0,
+      body: "Opening post.",
+      synthesis: { status: "open", body: "The debate has *just* begun." },
+    },
+    sections: [
+      {
+        slug: "sense",
+        title: "Making sense",
+        position: 1,
+        synthesis: { status: "converging", body: "Most agree on **one** point:\n\n- commons need keepers" },
+        proposals: [
+          {
+            statement: "We meet once a month.",
+            author: "A11y Author",
+            createdAt: "2024-01-01T10:00:00.000Z",
+            closesAt: "2024-01-08T10:00:00.000Z",
+            closedAt: "2024-01-08T10:00:00.000Z",
+            outcome: "Agreed: the first Monday of each month.",
+            counts: { agree: 4, abstain: 1, disagree: 1, block: 0 },
+          },
+        ],
+      },
+    ],
+    posts: [
+      {
+        id: "c0",
+        title: "A contested claim",
+        body: "Commons outlast markets.",
+        agreement: { agree: 5, disagree: 4, pass: 0 },
+      },
+      {
+        id: "c1",
+        title: "A claim most agree with",
+        body: "Keepers set the rules.",
+        agreement: { agree: 9, disagree: 0, pass: 1 },
+      },
+      { id: "r0", parent: "c0", body: "Markets outlast most commons.", replyType: "challenges" },
+      { id: "r1", parent: "c0", body: "Which commons do you mean?", replyType: "question" },
+      { id: "r2", parent: "c1", body: "The Ostrom cases show it.", replyType: "evidence" },
+    ].map((post) => ({
+      author: "A11y Author",
+      authorNote: null,
+      section: "sense",
+      parent: null,
+      title: null,
+      ...post,
+    })),
+  };
+  return file;
+}
+
+/**
+ * A debate of this spec's own that holds every issue-12 state a page can show: a synthesis with an
+ * open proposal (written against the version before the current one, so its page shows both diffs)
+ * and two versions, the debate's own synthesis, a closed proposal with its outcome, typed replies
+ * (an open question), posts past the agreement threshold (broadest agreement, most contested), and
+ * a member's mark for the moderators' "who marked" list.
+ */
+let sense: Promise<{
+  debate: string;
+  subheading: string;
+  threadFlat: string;
+  permalink: string;
+  synthesisProposal: string;
+  closedProposal: string;
+}> | null = null;
+function sensePaths(browser: Browser) {
+  return (sense ??= (async () => {
+    const file = importDebate(senseFile);
+    const debate = `/debates/${file.debate.slug}`;
+    const subheading = `${debate}/sense`;
+    const { subheadingId, postId } = await idsOf(file.debate.slug, "sense", "c0");
+    const [member] = await makeMembers(1);
+    const cookie = member!.cookie;
+
+    // The member marks a post, and posts under the subheading, which lets them propose an edit of its synthesis.
+    for (const [name, fields] of [
+      ["markPostAction", { postId, value: "agree" }],
+      ["createPostAction", { subheadingId, body: "A contribution of my own." }],
+    ] as const) {
+      const result = await callAction(name, { pagePath: subheading, cookie, fields });
+      expect(result.ok, result.text).toBe(true);
+    }
+    const [cookieName, ...cookieValue] = cookie.split("=");
+    const memberContext = await browser.newContext();
+    await memberContext.addCookies([{ name: cookieName!, value: cookieValue.join("="), url: baseURL }]);
+    const page = await memberContext.newPage();
+    await page.goto(`${subheading}/synthesis`);
+    const propose = page.getByRole("form", { name: "Propose an edit" });
+    await propose.getByRole("textbox", { name: "Synthesis" }).fill("Most agree on **two** points.");
+    await propose.getByRole("button", { name: "Propose this edit" }).click();
+    await expect(page.getByText(/Your proposal is posted\./)).toBeVisible();
+    await memberContext.close();
+
+    // A moderator then saves version 2: the proposal is now against an older version.
+    const staffContext = await browser.newContext({ storageState: stateFile("moderator") });
+    const staff = await staffContext.newPage();
+    await staff.goto(`${subheading}/synthesis`);
+    const edit = staff.getByRole("form", { name: "Edit the synthesis" });
+    await edit
+      .getByRole("textbox", { name: "Synthesis" })
+      .fill("Most agree on **one** point, and argue about another.");
+    await edit.getByRole("button", { name: "Save a new version" }).click();
+    await expect(staff.getByText("Saved as version 2.")).toBeVisible();
+    const proposalLink = staff.getByRole("link", { name: `Proposed edit by Writer ${member!.id}` });
+    const synthesisProposal = (await proposalLink.getAttribute("href"))!;
+    // The subheading shows what the pages below are checked with: else they would check less than they say.
+    await staff.goto(subheading);
+    const stand = staff.getByRole("region", { name: "Where we stand" });
+    for (const list of ["Broadest agreement", "Most contested", "Open questions"]) {
+      await expect(stand.getByRole("list", { name: list }).getByRole("listitem")).toHaveCount(1);
+    }
+    await expect(staff.getByRole("region", { name: "Decisions" }).getByText(/the first Monday/)).toBeVisible();
+    await staff.goto(`${subheading}/proposals`);
+    const closedProposal = (await staff.getByRole("link", { name: "We meet once a month." }).getAttribute("href"))!;
+    await staffContext.close();
+
+    return {
+      debate,
+      subheading,
+      threadFlat: `${debate}/posts/${postId}/flat`,
+      permalink: `${debate}/posts/${postId}`,
+      synthesisProposal,
+      closedProposal,
+    };
+  })());
+}
+
 async function postPaths() {
   const { postId } = await idsOf("p2p-and-marxism", POST.section, POST.id);
   return { permalink: `${DEBATE}/posts/${postId}`, history: `${DEBATE}/posts/${postId}/history` };
@@ -114,7 +249,7 @@ async function postPaths() {
 
 for (const scheme of SCHEMES) {
   test.describe(`[a11y] ${scheme}`, () => {
-    const readerPages: [string, () => Promise<string>][] = [
+    const readerPages: [string, (browser: Browser) => Promise<string>][] = [
       ["home", async () => "/"],
       ["debate", async () => DEBATE],
       ["subheading", async () => SUBHEADING],
@@ -127,6 +262,23 @@ for (const scheme of SCHEMES) {
       ["synthesis", async () => `${DEBATE}/the-state/synthesis`],
       ["synthesis history", async () => `${DEBATE}/the-state/synthesis/history`],
       ["debate synthesis", async () => `${DEBATE}/synthesis`],
+      // The rest of issue 12, on a debate that shows all of it (sensePaths).
+      ["debate with decisions and syntheses", async (b) => (await sensePaths(b)).debate],
+      ["subheading with where we stand", async (b) => (await sensePaths(b)).subheading],
+      ["replies by type", async (b) => `${(await sensePaths(b)).subheading}/type/questions`],
+      ["replies by type, oldest first", async (b) => `${(await sensePaths(b)).subheading}/type/challenges/oldest`],
+      ["subheading in time order", async (b) => `${(await sensePaths(b)).subheading}/flat`],
+      ["seeded subheading in time order", async () => `${SUBHEADING}/flat`],
+      ["thread in time order", async (b) => (await sensePaths(b)).threadFlat],
+      ["synthesis with a proposed edit", async (b) => `${(await sensePaths(b)).subheading}/synthesis`],
+      ["synthesis history with a diff", async (b) => `${(await sensePaths(b)).subheading}/synthesis/history`],
+      [
+        "synthesis history, earlier versions",
+        async (b) => `${(await sensePaths(b)).subheading}/synthesis/history/before/2`,
+      ],
+      ["debate synthesis history", async (b) => `${(await sensePaths(b)).debate}/synthesis/history`],
+      ["proposed synthesis edit", async (b) => (await sensePaths(b)).synthesisProposal],
+      ["closed proposal with its outcome", async (b) => (await sensePaths(b)).closedProposal],
       ["moderation log", async () => "/moderation"],
       ["sign-in", async () => "/sign-in"],
       ["sign-up", async () => "/sign-up"],
@@ -136,7 +288,7 @@ for (const scheme of SCHEMES) {
     for (const [name, path] of readerPages) {
       test(`[a11y] ${name} page has no violations (${scheme})`, async ({ browser }) => {
         const page = await browse(browser, scheme);
-        await visit(page, await path());
+        await visit(page, await path(browser));
         expect(await violations(page)).toEqual([]);
       });
     }
@@ -157,27 +309,41 @@ for (const scheme of SCHEMES) {
       expect(await violations(page)).toEqual([]);
     });
 
-    const staffPages: [string, string, "moderator" | "admin"][] = [
-      ["account", "/account", "moderator"],
-      ["notifications", "/notifications", "moderator"],
-      ["catch-up", `${DEBATE}/new`, "moderator"],
-      ["moderation reports", "/moderation/reports", "moderator"],
-      ["moderation users", "/moderation/users", "admin"],
-      ["manage a debate", `${DEBATE}/manage`, "moderator"],
-      ["open a debate", "/debates/new", "moderator"],
-      ["subheading, as staff", SUBHEADING, "moderator"],
-      ["synthesis, as staff", `${DEBATE}/the-state/synthesis`, "moderator"],
-      ["proposal, as staff", "proposal", "moderator"],
+    const staffPages: [string, (browser: Browser) => Promise<string>, "moderator" | "admin"][] = [
+      ["account", async () => "/account", "moderator"],
+      ["notifications", async () => "/notifications", "moderator"],
+      ["catch-up", async () => `${DEBATE}/new`, "moderator"],
+      ["moderation reports", async () => (await twoReports(), "/moderation/reports"), "moderator"],
+      ["moderation users", async () => "/moderation/users", "admin"],
+      ["manage a debate", async () => `${DEBATE}/manage`, "moderator"],
+      ["open a debate", async () => "/debates/new", "moderator"],
+      ["subheading, as staff", async () => SUBHEADING, "moderator"],
+      ["synthesis, as staff", async () => `${DEBATE}/the-state/synthesis`, "moderator"],
+      // A proposal's page with its vote form, close and outcome tools (issue 12).
+      ["proposal, as staff", async () => (await proposalPaths()).page, "moderator"],
+      // A closed one: the form to change its outcome.
+      ["closed proposal, as staff", async (b) => (await sensePaths(b)).closedProposal, "moderator"],
+      // A proposed edit against an older version: accept (with "Replace the current text") or reject.
+      ["proposed synthesis edit, as staff", async (b) => (await sensePaths(b)).synthesisProposal, "moderator"],
+      ["subheading in time order, as staff", async (b) => `${(await sensePaths(b)).subheading}/flat`, "moderator"],
     ];
     for (const [name, path, role] of staffPages) {
       test(`[a11y] ${name} page (signed in) has no violations (${scheme})`, async ({ browser }) => {
-        if (path === "/moderation/reports") await twoReports();
+        const target = await path(browser);
         const page = await browse(browser, scheme, role);
-        // "proposal": a proposal's page with its vote form, close and outcome tools (issue 12).
-        await visit(page, path === "proposal" ? (await proposalPaths()).page : path);
+        await visit(page, target);
         expect(await violations(page)).toEqual([]);
       });
     }
+
+    test(`[a11y] the moderators' open "who marked" list has no violations (${scheme})`, async ({ browser }) => {
+      const { permalink } = await sensePaths(browser);
+      const page = await browse(browser, scheme, "moderator");
+      await visit(page, permalink);
+      await page.getByText("Who marked this post (moderators only)", { exact: true }).click();
+      await expect(page.getByRole("listitem").filter({ hasText: /^Writer .*: Agree$/ })).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
 
     test(`[a11y] an open reply form and an open menu have no violations (${scheme})`, async ({ browser }) => {
       const page = await browse(browser, scheme, "moderator");
