@@ -9,7 +9,7 @@ import { SearchToggle } from "./search-toggle";
  */
 export function SearchBox() {
   return (
-    <SearchToggle action={searchPath()} icon={<SearchIcon className="h-5 w-5" />} formClassName="search-form">
+    <SearchToggle action={searchPath()} icon={<SearchIcon className="h-5 w-5" />} formClassName="search-form sm:flex">
       <label htmlFor="site-search" className="sr-only">
         Search posts
       </label>
