@@ -16,7 +16,7 @@ function moderatorCookie(): string {
   return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
-test("[reading] a renamed subheading's old addresses move its flat view and its proposals to the new one", async ({
+test("[reading] a renamed subheading's old addresses move its flat view, its type filters and its proposals to the new one", async ({
   request,
 }) => {
   const file = importDebate((slug) => ({
@@ -55,6 +55,8 @@ test("[reading] a renamed subheading's old addresses move its flat view and its 
     ["old-name/flat/after/later", "new-name/flat/after/later"],
     ["old-name/proposals", "new-name/proposals"],
     ["old-name/proposals/after/later", "new-name/proposals/after/later"],
+    ["old-name/type/challenges", "new-name/type/challenges"],
+    ["old-name/type/questions/oldest", "new-name/type/questions/oldest"],
   ]) {
     const response = await request.get(`${debate}/${from}`, { maxRedirects: 0 });
     expect(response.status(), from).toBe(308);

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DebateProvider } from "@/components/debate-context";
 import { ThreadList } from "@/components/thread";
-import { decodeCursor } from "@/lib/cursor";
 import { debatePath, homePath, subheadingPath } from "@/lib/paths";
 import { REPLY_TYPE_LABELS, replyTypeFromSlug, typeFilterPath, type FilterOrder } from "@/lib/reply-types";
 import { readSubheading, readTypedReplies } from "@/server/cache/reads";
+import { readPagedSubheading } from "./read-paged-subheading";
 import { ReplyTypeFilter } from "./where-we-stand";
 
 const ORDERS: { value: FilterOrder; label: string }[] = [
@@ -36,9 +36,10 @@ export async function TypedRepliesView({
   const type = replyTypeFromSlug(typeSlug);
   if (!type || !isOrder(orderParam)) notFound();
   const order = orderParam;
-  if (cursor !== null && !decodeCursor(cursor)) notFound();
-  const header = await readSubheading(debateSlug, subheadingSlug);
-  if (!header) notFound();
+  // A renamed subheading's old address moves on (308) to the same filter under the new one.
+  const header = await readPagedSubheading({ debateSlug, subheadingSlug, cursor }, (debate, renamed, after) =>
+    typeFilterPath(debate, renamed, type, order, after),
+  );
   const { debate, subheading, siblings } = header;
   const page = await readTypedReplies(subheading.id, type, order, cursor);
   const label = REPLY_TYPE_LABELS[type];
