@@ -199,9 +199,7 @@ test("[reading] with a synthesis written for the debate and every subheading, th
   const debate = `/debates/${file.debate.slug}`;
   await page.goto(debate);
   for (const { slug, title } of seed.sections) {
-    const excerpt = page
-      .getByRole("region", { name: title, exact: true })
-      .getByRole("link", { name: `On ${title},` });
+    const excerpt = page.getByRole("region", { name: title, exact: true }).getByRole("link", { name: `On ${title},` });
     await expect(excerpt).toHaveAttribute("href", `${debate}/${slug}/synthesis`);
   }
   const own = page.getByRole("article").getByRole("link", { name: "On the whole debate, most who wrote agree" });
