@@ -12,9 +12,9 @@ test("[search] the header's box finds a seeded post with the word marked, and op
   await expect(page).toHaveURL(/\/search\?q=aristocracy$/);
   await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
   const results = page.getByRole("region", { name: "Posts matching “aristocracy”" });
-  const result = results.getByRole("article", { name: SEEDED_TITLE });
+  // The seeded debate's post, once (other specs import copies of the seed under other debates).
+  const result = results.getByRole("article", { name: SEEDED_TITLE }).filter({ hasText: "P2P and Marxism" });
   await expect(result).toHaveCount(1);
-  await expect(result).toContainText("P2P and Marxism");
   await expect(result).toContainText("Michel Bauwens");
   const marked = result.getByText("aristocracy", { exact: true });
   await expect(marked).toHaveJSProperty("tagName", "MARK");
